@@ -1,0 +1,56 @@
+package com.lineguard.contracts.alert;
+
+import com.lineguard.contracts.geo.GeoLocation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happened to an alert, in the order it happened. Events are facts: they are never changed, and each carries
+ * the instant it happened so that a view can be rebuilt from them alone.
+ */
+public final class AlertEvents {
+
+    private AlertEvents() {
+    }
+
+    /** Marker for every alert event: the alert it belongs to and when it happened. */
+    public sealed interface AlertEvent {
+        UUID alertId();
+
+        Instant at();
+    }
+
+    public record EmergencyRaised(UUID alertId, String crewMemberId, GeoLocation location, String note, Instant at)
+            implements AlertEvent {
+    }
+
+    public record SafetyTimerArmed(UUID alertId, String crewMemberId, GeoLocation location, String note,
+                                   Instant dueAt, Instant at) implements AlertEvent {
+    }
+
+    public record SafetyTimerExtended(UUID alertId, Instant dueAt, Instant at) implements AlertEvent {
+    }
+
+    public record SafetyTimerCancelled(UUID alertId, Instant at) implements AlertEvent {
+    }
+
+    public record AlertLocationReported(UUID alertId, GeoLocation location, Instant at) implements AlertEvent {
+    }
+
+    /**
+     * Help must be sent: to {@code location}, the freshest position known when the alert escalated.
+     * {@code duress} is true when the crew member cancelled with the duress PIN.
+     */
+    public record AlertEscalated(UUID alertId, String crewMemberId, EscalationReason reason, GeoLocation location,
+                                 boolean duress, Instant at) implements AlertEvent {
+    }
+
+    public record AlertAcknowledged(UUID alertId, String acknowledgedBy, String note, Instant at)
+            implements AlertEvent {
+    }
+
+    public record AlertResolved(UUID alertId, String resolvedBy, ResolutionOutcome outcome, String note, Instant at)
+            implements AlertEvent {
+    }
+}

@@ -1,0 +1,5 @@
+package com.lineguard.contracts.alert;
+
+public enum ResolutionOutcome {
+    FALSE_ALARM, ASSISTED, OTHER
+}

@@ -1,0 +1,45 @@
+package com.lineguard.command.alert;
+
+import com.lineguard.contracts.alert.AlertCommands.ArmSafetyTimer;
+import com.lineguard.contracts.alert.AlertCommands.RaiseEmergency;
+import com.lineguard.contracts.error.ErrorCode;
+import com.lineguard.contracts.error.Rejected;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/** Starts alerts. Arming needs a check across alerts (one armed timer per crew member), so it lives outside one. */
+@Component
+public class AlertCreation {
+
+    private final Repository<Alert> alerts;
+    private final TimerClaims timerClaims;
+    private final TimerPolicy timerPolicy;
+    private final DeadlineManager deadlines;
+
+    public AlertCreation(Repository<Alert> alerts, TimerClaims timerClaims, TimerPolicy timerPolicy,
+                         DeadlineManager deadlines) {
+        this.alerts = alerts;
+        this.timerClaims = timerClaims;
+        this.timerPolicy = timerPolicy;
+        this.deadlines = deadlines;
+    }
+
+    @CommandHandler
+    void handle(RaiseEmergency command) throws Exception {
+        alerts.newInstance(() -> Alert.raiseEmergency(command.alertId(), command.crewMemberId(), command.location(),
+                command.note()));
+    }
+
+    @CommandHandler
+    void handle(ArmSafetyTimer command) throws Exception {
+        var dueAt = timerPolicy.dueAt(GenericEventMessage.clock.instant(), command.duration());
+        if (!timerClaims.claim(command.crewMemberId(), command.alertId())) {
+            throw new Rejected(ErrorCode.TIMER_ALREADY_ARMED, "You already have an armed safety timer.");
+        }
+        alerts.newInstance(() -> Alert.armTimer(command.alertId(), command.crewMemberId(), dueAt, command.location(),
+                command.note(), deadlines));
+    }
+}

@@ -1,0 +1,27 @@
+package com.lineguard.platform.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Settings every Lineguard process shares (JSON events, no Axon Server, ...), added with the lowest precedence so
+ * that an application's own configuration, the environment and the command line can still override each of them.
+ */
+public class LineguardDefaults implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            environment.getPropertySources().addLast(
+                    new ResourcePropertySource("lineguard-defaults", new ClassPathResource("lineguard-defaults.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

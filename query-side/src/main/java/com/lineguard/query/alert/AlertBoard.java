@@ -1,0 +1,97 @@
+package com.lineguard.query.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lineguard.contracts.alert.AlertStatus;
+import com.lineguard.contracts.alert.AlertView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The read model behind the dispatcher board: each alert's view as dispatch sees it and as its owner sees it, and
+ * the global position of the last event applied (the id of stream events).
+ */
+@Repository
+public class AlertBoard {
+
+    /** One row: both views and the position of the event that produced them. */
+    public record Entry(AlertView view, AlertView ownerView, long lastEvent) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final RowMapper<Entry> entries;
+
+    public AlertBoard(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.entries = (rs, i) -> new Entry(read(rs.getString("view")), read(rs.getString("owner_view")),
+                rs.getLong("last_event"));
+    }
+
+    public Optional<Entry> find(UUID alertId) {
+        return jdbc.query("select view, owner_view, last_event from alert_view where alert_id = ?", entries, alertId)
+                .stream().findFirst();
+    }
+
+    public void save(Entry entry) {
+        AlertView view = entry.view();
+        jdbc.update("""
+                insert into alert_view (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view, last_event)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (alert_id) do update
+                   set status = excluded.status, owner_status = excluded.owner_status, view = excluded.view,
+                       owner_view = excluded.owner_view, last_event = excluded.last_event""",
+                view.alertId(), view.crewMemberId(), view.status().name(), entry.ownerView().status().name(),
+                Timestamp.from(view.createdAt()), write(view), write(entry.ownerView()), entry.lastEvent());
+    }
+
+    /** Escalated and acknowledged first (help is needed), then armed timers by due time, newest last. */
+    public List<AlertView> withStatus(Collection<AlertStatus> statuses) {
+        String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
+        return jdbc.query("""
+                select view, owner_view, last_event from alert_view where status = any (?)
+                order by case status when 'ESCALATED' then 0 when 'ACKNOWLEDGED' then 1 else 2 end, created_at""",
+                entries, (Object) names).stream().map(Entry::view).toList();
+    }
+
+    public List<AlertView> openForOwner(String crewMemberId) {
+        return jdbc.query("""
+                select view, owner_view, last_event from alert_view
+                 where crew_member_id = ? and owner_status in ('ARMED', 'ESCALATED', 'ACKNOWLEDGED')
+                 order by created_at""", entries, crewMemberId).stream().map(Entry::ownerView).toList();
+    }
+
+    public List<Entry> changedAfter(long lastEvent, int limit) {
+        return jdbc.query("select view, owner_view, last_event from alert_view where last_event > ? order by last_event limit ?",
+                entries, lastEvent, limit);
+    }
+
+    public long lastEvent() {
+        Long last = jdbc.queryForObject("select max(last_event) from alert_view", Long.class);
+        return last == null ? 0 : last;
+    }
+
+    private AlertView read(String value) {
+        try {
+            return json.readValue(value, AlertView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable alert view", e);
+        }
+    }
+
+    private String write(AlertView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
