@@ -31,6 +31,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -66,10 +67,10 @@ public class Alert {
         return alert;
     }
 
-    static Alert armTimer(UUID alertId, String crewMemberId, Instant dueAt, GeoLocation location, String note,
-                          DeadlineManager deadlines) {
+    static Alert armTimer(UUID alertId, String crewMemberId, Instant armedAt, Instant dueAt, GeoLocation location,
+                          String note, DeadlineManager deadlines) {
         Alert alert = new Alert();
-        apply(new SafetyTimerArmed(alertId, crewMemberId, location, note, dueAt, now()));
+        apply(new SafetyTimerArmed(alertId, crewMemberId, location, note, dueAt, armedAt));
         deadlines.schedule(dueAt, TimerDue.DEADLINE, new TimerDue(dueAt));
         return alert;
     }
@@ -153,8 +154,9 @@ public class Alert {
         return fix.location();
     }
 
-    private static Instant now() {
-        return GenericEventMessage.clock.instant();
+    /** The time of a decision, to the millisecond as the API shows it; Axon's clock so fixtures can move time. */
+    static Instant now() {
+        return GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @EventSourcingHandler

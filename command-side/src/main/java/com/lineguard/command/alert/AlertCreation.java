@@ -6,9 +6,10 @@ import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.Rejected;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 /** Starts alerts. Arming needs a check across alerts (one armed timer per crew member), so it lives outside one. */
 @Component
@@ -35,11 +36,12 @@ public class AlertCreation {
 
     @CommandHandler
     void handle(ArmSafetyTimer command) throws Exception {
-        var dueAt = timerPolicy.dueAt(GenericEventMessage.clock.instant(), command.duration());
+        Instant armedAt = Alert.now();
+        Instant dueAt = timerPolicy.dueAt(armedAt, command.duration());
         if (!timerClaims.claim(command.crewMemberId(), command.alertId())) {
             throw new Rejected(ErrorCode.TIMER_ALREADY_ARMED, "You already have an armed safety timer.");
         }
-        alerts.newInstance(() -> Alert.armTimer(command.alertId(), command.crewMemberId(), dueAt, command.location(),
-                command.note(), deadlines));
+        alerts.newInstance(() -> Alert.armTimer(command.alertId(), command.crewMemberId(), armedAt, dueAt,
+                command.location(), command.note(), deadlines));
     }
 }

@@ -15,8 +15,14 @@ import java.io.UncheckedIOException;
  */
 public class LineguardDefaults implements EnvironmentPostProcessor {
 
+    private static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // Axon reports usage to its vendor unless told not to; a control room's servers do not phone home.
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
         try {
             environment.getPropertySources().addLast(
                     new ResourcePropertySource("lineguard-defaults", new ClassPathResource("lineguard-defaults.properties")));

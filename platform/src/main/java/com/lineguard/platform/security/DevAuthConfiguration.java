@@ -1,10 +1,6 @@
 package com.lineguard.platform.security;
 
 import com.nimbusds.jose.JOSEException;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -16,14 +12,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /dev/token} (API.md "Running and configuration"): only while {@code lineguard.dev-auth.enabled} is true,
@@ -45,30 +35,7 @@ public class DevAuthConfiguration {
         return decoder;
     }
 
-    @Bean
-    DevTokenController devTokenController(DevAuthentication devAuthentication) {
-        return new DevTokenController(devAuthentication);
-    }
-
-    public record DevTokenRequest(@NotBlank @Size(max = 255) String sub,
-                                  @NotNull @Size(max = 4) List<@NotBlank String> roles) {
-    }
-
-    @RestController
-    public static class DevTokenController {
-        private final DevAuthentication devAuthentication;
-
-        DevTokenController(DevAuthentication devAuthentication) {
-            this.devAuthentication = devAuthentication;
-        }
-
-        @PostMapping("/dev/token")
-        Map<String, String> token(@Valid @RequestBody DevTokenRequest request) {
-            return Map.of("token", devAuthentication.mint(request.sub(), request.roles(), Instant.now()));
-        }
-    }
-
-    static class DevAuthEnabled implements Condition {
+    public static class DevAuthEnabled implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             Environment env = context.getEnvironment();
