@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (bounded) until all escalated, and compute lateness = timestamp of the stored Escalated event - dueAt.
  * <p>
  * Arguments (all optional): {@code --url jdbc:postgresql://127.0.0.1:5432/test --user postgres --password ''
- * --db lateness_bench --timers 1000 --spread-s 60 --lead-s 20 --arm-budget-s 10 --bound-s 60 --arm-threads 4
+ * --db lateness_bench --timers 1000 --spread-s 60 --lead-s 20 --arm-budget-s 20 --bound-s 60 --arm-threads 4
  * --candidates memory-ses,axon-simple,dbs-200ms,dbs-default,quartz-idle30s,quartz-idle30s-xnode,quartz-idle1s,quartz-idle1s-xnode
  * --keep-db}. Environment: LATENESS_DB_URL, LATENESS_DB_USER, LATENESS_DB_PASSWORD.
  */
@@ -90,6 +90,7 @@ public final class LatenessBench {
     private final int armThreads;
 
     private HikariDataSource dataSource;
+    private String serverVersion = "?";
 
     LatenessBench(Map<String, String> opts) {
         this.opts = opts;
@@ -101,7 +102,7 @@ public final class LatenessBench {
         this.timers = Integer.parseInt(opt("timers", "1000"));
         this.spreadS = Integer.parseInt(opt("spread-s", "60"));
         this.leadS = Integer.parseInt(opt("lead-s", "20"));
-        this.armBudgetS = Integer.parseInt(opt("arm-budget-s", "10"));
+        this.armBudgetS = Integer.parseInt(opt("arm-budget-s", "20"));
         this.boundS = Integer.parseInt(opt("bound-s", "60"));
         this.armThreads = Integer.parseInt(opt("arm-threads", "4"));
     }
@@ -140,14 +141,18 @@ public final class LatenessBench {
                 throw new IllegalArgumentException("Unknown candidate " + c + "; known: " + ALL);
             }
         }
-        log("Lateness bench: %d timers, due over %d s, first due ~%d s after arming, bound %d s after last due, on %s",
-                timers, spreadS, leadS, boundS, benchUrl);
+        log("Lateness bench: %d timers, due over %d s, first due %d s after arming starts, bound %d s after last due, on %s",
+                timers, spreadS, leadS + armBudgetS, boundS, benchUrl);
         log("JVM %s, %d CPUs visible", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         recreateDatabase();
         List<Result> results = new ArrayList<>();
         try {
             dataSource = pool();
             createSchema();
+            try (Connection c = dataSource.getConnection()) {
+                serverVersion = c.getMetaData().getDatabaseProductName() + " "
+                        + c.getMetaData().getDatabaseProductVersion();
+            }
             for (String c : candidates) {
                 truncateAll();
                 log("=== %s: %s", c, DESCRIPTION.get(c));
@@ -386,7 +391,7 @@ public final class LatenessBench {
             lateness[k++] = micros(due[e.getKey()], e.getValue());
         }
         return new Result("memory-ses", timers, firedAt.size(), lateness, seconds(armStart, armEnd),
-                seconds(armEnd, firstDue), "lateness measured in the callback (no event store)");
+                seconds(armEnd, firstDue), "lateness measured in the callback (no event store); ");
     }
 
     private Result runAxon(String name, Candidate candidate) throws Exception {
@@ -612,9 +617,12 @@ public final class LatenessBench {
 
     String markdown(List<Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%d timers due within %d s, first due ~%d s after arming; lateness = stored "
-                + "Escalated timestamp - dueAt; bound = %d s after the last due time%n%n", timers, spreadS, leadS,
-                boundS));
+        sb.append(String.format("Run %s UTC, %d CPUs visible, Java %s, %s.%n", Instant.now().toString()
+                .substring(0, 16).replace('T', ' '), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), serverVersion));
+        sb.append(String.format("%d timers due within %d s (arming order shuffled), first due %d s after arming "
+                + "started (gap after arming completed: see notes); lateness = stored Escalated timestamp - dueAt; bound = %d s after the last due time.%n%n",
+                timers, spreadS, leadS + armBudgetS, boundS));
         sb.append("| candidate | fired | never fired | p50 ms | p90 ms | p99 ms | max ms | p99 < 1 s | arming s | notes |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|:---:|---:|---|\n");
         for (Result r : results) {
