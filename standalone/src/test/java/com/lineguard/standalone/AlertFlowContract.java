@@ -131,6 +131,39 @@ abstract class AlertFlowContract {
         assertThat(api.post("/alerts/" + alertId + "/acknowledge", dispatcherToken, "{}").code()).isEqualTo("NOT_ESCALATED");
     }
 
+    @Test
+    void theDispatchStreamCarriesEveryChange() throws Exception {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/stream/dispatch"))
+                .header("Authorization", "Bearer " + dispatcherToken).header("Accept", "text/event-stream").build();
+        var stream = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        try {
+            assertThat(lines.poll(5, java.util.concurrent.TimeUnit.SECONDS)).startsWith(":");
+            String alertId = armTimer(600);
+            api.post("/alerts/" + alertId + "/cancel", crewToken, "{}");
+
+            java.util.List<String> received = new java.util.ArrayList<>();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (received.stream().filter(l -> l.startsWith("data:") && l.contains(alertId)).count() < 2
+                    && System.currentTimeMillis() < deadline) {
+                String line = lines.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    received.add(line);
+                }
+            }
+            assertThat(received).contains("event:alert");
+            assertThat(received.stream().filter(l -> l.startsWith("data:") && l.contains(alertId)))
+                    .anySatisfy(l -> assertThat(l).contains("\"ARMED\""))
+                    .anySatisfy(l -> assertThat(l).contains("\"CANCELLED\""));
+            assertThat(received).anySatisfy(l -> assertThat(l).startsWith("id:"));
+        } finally {
+            stream.cancel(true);
+        }
+    }
+
     String armTimer(int seconds) {
         Api.Response armed = api.post("/alerts/timers", crewToken,
                 "{\"durationSeconds\":" + seconds + ",\"location\":" + Api.location(52.1, 4.3) + ",\"note\":\"substation 4\"}");
