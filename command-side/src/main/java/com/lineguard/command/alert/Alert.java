@@ -1,6 +1,6 @@
 package com.lineguard.command.alert;
 
-import com.lineguard.command.crew.CrewLocations;
+import com.lineguard.command.crew.LastKnownLocations;
 import com.lineguard.command.crew.LocationFix;
 import com.lineguard.contracts.alert.AlertCommands.AcknowledgeAlert;
 import com.lineguard.contracts.alert.AlertCommands.CancelSafetyTimer;
@@ -86,7 +86,7 @@ public class Alert {
     }
 
     @CommandHandler
-    void handle(CancelSafetyTimer command, TimerPolicy policy, CrewLocations crewLocations) {
+    void handle(CancelSafetyTimer command, TimerPolicy policy, LastKnownLocations crewLocations) {
         Instant now = now();
         policy.requireOwnerFreshlySignedIn(crewMemberId, command.actor(), command.signedInAt(), now);
         // After a duress cancel the owner must keep seeing a cancelled timer, so it answers as one (NOT_ARMED).
@@ -129,7 +129,7 @@ public class Alert {
 
     /** The countdown ran out. A cancel or an extension that got here first has already decided. */
     @DeadlineHandler(deadlineName = TimerDue.DEADLINE)
-    void on(TimerDue due, CrewLocations crewLocations) {
+    void on(TimerDue due, LastKnownLocations crewLocations) {
         if (status != AlertStatus.ARMED || !due.dueAt().equals(dueAt)) {
             return;
         }
@@ -145,7 +145,7 @@ public class Alert {
     }
 
     /** Where to send help: the alert's own last position or the crew member's last report, whichever is newer. */
-    private GeoLocation freshestLocation(CrewLocations crewLocations) {
+    private GeoLocation freshestLocation(LastKnownLocations crewLocations) {
         LocationFix fix = lastLocation;
         LocationFix reported = crewLocations.latest(crewMemberId).orElse(null);
         if (reported != null && reported.isNewerThan(fix)) {

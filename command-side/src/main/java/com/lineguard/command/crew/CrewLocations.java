@@ -14,7 +14,7 @@ import java.util.Optional;
  * uploads its backlog after a dead zone does not overwrite a fresher position.
  */
 @Repository
-public class CrewLocations {
+public class CrewLocations implements LastKnownLocations {
 
     private final JdbcTemplate jdbc;
 
@@ -34,6 +34,7 @@ public class CrewLocations {
                 Timestamp.from(recordedAt), Timestamp.from(receivedAt));
     }
 
+    @Override
     public Optional<LocationFix> latest(String crewMemberId) {
         return jdbc.query("select lat, lon, accuracy_m, recorded_at from crew_location where crew_member_id = ?",
                 (rs, i) -> new LocationFix(
