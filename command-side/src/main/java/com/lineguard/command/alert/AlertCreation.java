@@ -18,14 +18,11 @@ public class AlertCreation {
     private final Repository<Alert> alerts;
     private final TimerClaims timerClaims;
     private final TimerPolicy timerPolicy;
-    private final DeadlineManager deadlines;
 
-    public AlertCreation(Repository<Alert> alerts, TimerClaims timerClaims, TimerPolicy timerPolicy,
-                         DeadlineManager deadlines) {
+    public AlertCreation(Repository<Alert> alerts, TimerClaims timerClaims, TimerPolicy timerPolicy) {
         this.alerts = alerts;
         this.timerClaims = timerClaims;
         this.timerPolicy = timerPolicy;
-        this.deadlines = deadlines;
     }
 
     @CommandHandler
@@ -34,8 +31,9 @@ public class AlertCreation {
                 command.note()));
     }
 
+    /** The deadline manager is a handler parameter, as in {@link Alert}'s handlers, so Axon supplies its own. */
     @CommandHandler
-    void handle(ArmSafetyTimer command) throws Exception {
+    void handle(ArmSafetyTimer command, DeadlineManager deadlines) throws Exception {
         Instant armedAt = Alert.now();
         Instant dueAt = timerPolicy.dueAt(armedAt, command.duration());
         if (!timerClaims.claim(command.crewMemberId(), command.alertId())) {
