@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,6 +35,25 @@ public final class AlertCommands {
     }
 
     public record ReportAlertLocation(@TargetAggregateIdentifier UUID alertId, String actor, GeoLocation location) {
+    }
+
+    /** The watchdog found an armed timer past due that the deadline manager did not deliver. */
+    public record EscalateOverdueTimer(@TargetAggregateIdentifier UUID alertId) {
+    }
+
+    public record StartEscalationPolicy(@TargetAggregateIdentifier UUID alertId, Duration ackTimeout, double radiusKm,
+                                        double maxRadiusKm, Duration resolveTimeout) {
+    }
+
+    public record NotifyNearbyCrews(@TargetAggregateIdentifier UUID alertId, int round, double radiusKm,
+                                    GeoLocation location, List<String> crewMemberIds) {
+    }
+
+    public record MarkAlertOverdue(@TargetAggregateIdentifier UUID alertId, int round, OverdueReason reason,
+                                   double radiusKm) {
+    }
+
+    public record StandDownNearbyCrews(@TargetAggregateIdentifier UUID alertId, List<String> crewMemberIds) {
     }
 
     public record AcknowledgeAlert(@TargetAggregateIdentifier UUID alertId, String actor, String note) {

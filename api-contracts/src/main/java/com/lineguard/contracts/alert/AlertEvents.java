@@ -2,7 +2,9 @@ package com.lineguard.contracts.alert;
 
 import com.lineguard.contracts.geo.GeoLocation;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,6 +46,33 @@ public final class AlertEvents {
      */
     public record AlertEscalated(UUID alertId, String crewMemberId, EscalationReason reason, GeoLocation location,
                                  boolean duress, Instant at) implements AlertEvent {
+    }
+
+    /**
+     * The escalation policy in force when the alert escalated, frozen for this alert: a later configuration change
+     * does not alter a running escalation.
+     */
+    public record EscalationPolicyStarted(UUID alertId, Duration ackTimeout, double radiusKm, double maxRadiusKm,
+                                          Duration resolveTimeout, Instant at) implements AlertEvent {
+    }
+
+    /** Crew members whose last known location lies within {@code radiusKm} of {@code location} were told. */
+    public record NearbyCrewsNotified(UUID alertId, int round, double radiusKm, GeoLocation location,
+                                      List<String> crewMemberIds, Instant at) implements AlertEvent {
+    }
+
+    /** Nobody acted in time: the alert is pushed again, wider, and supervisors are told. */
+    public record AlertOverdue(UUID alertId, int round, OverdueReason reason, double radiusKm, Instant at)
+            implements AlertEvent {
+    }
+
+    /** A false alarm: the crew members who were told can stand down. */
+    public record NearbyCrewsStoodDown(UUID alertId, List<String> crewMemberIds, Instant at) implements AlertEvent {
+    }
+
+    /** The owner is warned before the countdown runs out, so one who is fine can cancel or extend in time. */
+    public record SafetyTimerExpiring(UUID alertId, String crewMemberId, Instant dueAt, Instant at)
+            implements AlertEvent {
     }
 
     public record AlertAcknowledged(UUID alertId, String acknowledgedBy, String note, Instant at)

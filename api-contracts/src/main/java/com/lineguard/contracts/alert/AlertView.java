@@ -4,6 +4,7 @@ import com.lineguard.contracts.alert.AlertEvents.AlertAcknowledged;
 import com.lineguard.contracts.alert.AlertEvents.AlertEscalated;
 import com.lineguard.contracts.alert.AlertEvents.AlertEvent;
 import com.lineguard.contracts.alert.AlertEvents.AlertLocationReported;
+import com.lineguard.contracts.alert.AlertEvents.AlertOverdue;
 import com.lineguard.contracts.alert.AlertEvents.AlertResolved;
 import com.lineguard.contracts.alert.AlertEvents.EmergencyRaised;
 import com.lineguard.contracts.alert.AlertEvents.SafetyTimerArmed;
@@ -33,7 +34,8 @@ public record AlertView(
         EscalationReason escalationReason,
         String acknowledgedBy,
         ResolutionOutcome resolvedOutcome,
-        boolean duress) {
+        boolean duress,
+        boolean overdue) {
 
     public static AlertView of(List<? extends AlertEvent> events) {
         AlertView view = null;
@@ -50,11 +52,11 @@ public record AlertView(
     public static AlertView evolve(AlertView current, AlertEvent event) {
         if (event instanceof EmergencyRaised e) {
             return new AlertView(e.alertId(), AlertType.EMERGENCY, AlertStatus.ESCALATED, e.crewMemberId(),
-                    e.location(), e.note(), e.at(), null, e.at(), EscalationReason.EMERGENCY, null, null, false);
+                    e.location(), e.note(), e.at(), null, e.at(), EscalationReason.EMERGENCY, null, null, false, false);
         }
         if (event instanceof SafetyTimerArmed e) {
             return new AlertView(e.alertId(), AlertType.TIMER, AlertStatus.ARMED, e.crewMemberId(), e.location(),
-                    e.note(), e.at(), e.dueAt(), null, null, null, null, false);
+                    e.note(), e.at(), e.dueAt(), null, null, null, null, false, false);
         }
         if (current == null) {
             throw new IllegalArgumentException("no alert before " + event.getClass().getSimpleName());
@@ -65,34 +67,40 @@ public record AlertView(
     private AlertView apply(AlertEvent event) {
         if (event instanceof SafetyTimerExtended e) {
             return new AlertView(alertId, type, status, crewMemberId, location, note, createdAt, e.dueAt(),
-                    escalatedAt, escalationReason, acknowledgedBy, resolvedOutcome, duress);
+                    escalatedAt, escalationReason, acknowledgedBy, resolvedOutcome, duress, overdue);
         }
         if (event instanceof SafetyTimerCancelled) {
             return withStatus(AlertStatus.CANCELLED);
         }
         if (event instanceof AlertLocationReported e) {
             return new AlertView(alertId, type, status, crewMemberId, e.location(), note, createdAt, dueAt,
-                    escalatedAt, escalationReason, acknowledgedBy, resolvedOutcome, duress);
+                    escalatedAt, escalationReason, acknowledgedBy, resolvedOutcome, duress, overdue);
         }
         if (event instanceof AlertEscalated e) {
             return new AlertView(alertId, type, AlertStatus.ESCALATED, crewMemberId, e.location(), note, createdAt,
-                    dueAt, e.at(), e.reason(), acknowledgedBy, resolvedOutcome, e.duress());
+                    dueAt, e.at(), e.reason(), acknowledgedBy, resolvedOutcome, e.duress(), overdue);
         }
         if (event instanceof AlertAcknowledged e) {
             return new AlertView(alertId, type, AlertStatus.ACKNOWLEDGED, crewMemberId, location, note, createdAt,
-                    dueAt, escalatedAt, escalationReason, e.acknowledgedBy(), resolvedOutcome, duress);
+                    dueAt, escalatedAt, escalationReason, e.acknowledgedBy(), resolvedOutcome, duress, false);
         }
         if (event instanceof AlertResolved e) {
             return new AlertView(alertId, type, AlertStatus.RESOLVED, crewMemberId, location, note, createdAt,
-                    dueAt, escalatedAt, escalationReason, acknowledgedBy, e.outcome(), duress);
+                    dueAt, escalatedAt, escalationReason, acknowledgedBy, e.outcome(), duress, false);
         }
-        // Events that do not change what the view shows (e.g. notifications) leave it as it is.
+        if (event instanceof AlertOverdue e) {
+            AlertStatus reopened = e.reason() == OverdueReason.NOT_RESOLVED ? AlertStatus.ESCALATED : status;
+            return new AlertView(alertId, type, reopened, crewMemberId, location, note, createdAt, dueAt,
+                    escalatedAt, escalationReason, reopened == status ? acknowledgedBy : null, resolvedOutcome,
+                    duress, true);
+        }
+        // Events that do not change what the view shows (notifications, warnings) leave it as it is.
         return this;
     }
 
     private AlertView withStatus(AlertStatus newStatus) {
         return new AlertView(alertId, type, newStatus, crewMemberId, location, note, createdAt, dueAt, escalatedAt,
-                escalationReason, acknowledgedBy, resolvedOutcome, duress);
+                escalationReason, acknowledgedBy, resolvedOutcome, duress, overdue);
     }
 
     /**

@@ -39,7 +39,7 @@ class AlertViewTest {
 
     private static final SafetyTimerArmed ARMED = new SafetyTimerArmed(ALERT_ID, OWNER, SHED, NOTE, DUE, ARMED_AT);
     private static final AlertView ARMED_VIEW = new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.ARMED, OWNER,
-            SHED, NOTE, ARMED_AT, DUE, null, null, null, null, false);
+            SHED, NOTE, ARMED_AT, DUE, null, null, null, null, false, false);
 
     @Nested
     class EachEventsEffect {
@@ -49,7 +49,7 @@ class AlertViewTest {
             AlertView view = AlertView.of(List.of(new EmergencyRaised(ALERT_ID, OWNER, SHED, "fell", ARMED_AT)));
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.EMERGENCY, AlertStatus.ESCALATED, OWNER,
-                    SHED, "fell", ARMED_AT, null, ARMED_AT, EscalationReason.EMERGENCY, null, null, false));
+                    SHED, "fell", ARMED_AT, null, ARMED_AT, EscalationReason.EMERGENCY, null, null, false, false));
         }
 
         @Test
@@ -64,7 +64,7 @@ class AlertViewTest {
             AlertView view = AlertView.of(List.of(ARMED, new SafetyTimerExtended(ALERT_ID, extended, LATER)));
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.ARMED, OWNER, SHED, NOTE,
-                    ARMED_AT, extended, null, null, null, null, false));
+                    ARMED_AT, extended, null, null, null, null, false, false));
         }
 
         @Test
@@ -72,7 +72,7 @@ class AlertViewTest {
             AlertView view = AlertView.of(List.of(ARMED, new SafetyTimerCancelled(ALERT_ID, LATER)));
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.CANCELLED, OWNER, SHED,
-                    NOTE, ARMED_AT, DUE, null, null, null, null, false));
+                    NOTE, ARMED_AT, DUE, null, null, null, null, false, false));
         }
 
         @Test
@@ -80,7 +80,7 @@ class AlertViewTest {
             AlertView view = AlertView.of(List.of(ARMED, new AlertLocationReported(ALERT_ID, POLE, LATER)));
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.ARMED, OWNER, POLE, NOTE,
-                    ARMED_AT, DUE, null, null, null, null, false));
+                    ARMED_AT, DUE, null, null, null, null, false, false));
         }
 
         @Test
@@ -88,7 +88,7 @@ class AlertViewTest {
             AlertView view = AlertView.of(List.of(ARMED, expiredAt(DUE)));
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.ESCALATED, OWNER, VAN,
-                    NOTE, ARMED_AT, DUE, DUE, EscalationReason.TIMER_EXPIRED, null, null, false));
+                    NOTE, ARMED_AT, DUE, DUE, EscalationReason.TIMER_EXPIRED, null, null, false, false));
         }
 
         @Test
@@ -97,7 +97,7 @@ class AlertViewTest {
                     new AlertAcknowledged(ALERT_ID, DISPATCHER, "calling crew", DUE.plusSeconds(30))));
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.ACKNOWLEDGED, OWNER, VAN,
-                    NOTE, ARMED_AT, DUE, DUE, EscalationReason.TIMER_EXPIRED, DISPATCHER, null, false));
+                    NOTE, ARMED_AT, DUE, DUE, EscalationReason.TIMER_EXPIRED, DISPATCHER, null, false, false));
         }
 
         @Test
@@ -108,7 +108,7 @@ class AlertViewTest {
 
             assertThat(view).isEqualTo(new AlertView(ALERT_ID, AlertType.TIMER, AlertStatus.RESOLVED, OWNER, VAN,
                     NOTE, ARMED_AT, DUE, DUE, EscalationReason.TIMER_EXPIRED, DISPATCHER, ResolutionOutcome.ASSISTED,
-                    false));
+                    false, false));
         }
 
         @Test

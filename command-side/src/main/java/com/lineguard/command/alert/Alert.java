@@ -4,12 +4,22 @@ import com.lineguard.command.crew.LastKnownLocations;
 import com.lineguard.command.crew.LocationFix;
 import com.lineguard.contracts.alert.AlertCommands.AcknowledgeAlert;
 import com.lineguard.contracts.alert.AlertCommands.CancelSafetyTimer;
+import com.lineguard.contracts.alert.AlertCommands.EscalateOverdueTimer;
 import com.lineguard.contracts.alert.AlertCommands.ExtendSafetyTimer;
+import com.lineguard.contracts.alert.AlertCommands.MarkAlertOverdue;
+import com.lineguard.contracts.alert.AlertCommands.NotifyNearbyCrews;
+import com.lineguard.contracts.alert.AlertCommands.StandDownNearbyCrews;
+import com.lineguard.contracts.alert.AlertCommands.StartEscalationPolicy;
 import com.lineguard.contracts.alert.AlertCommands.ReportAlertLocation;
 import com.lineguard.contracts.alert.AlertCommands.ResolveAlert;
 import com.lineguard.contracts.alert.AlertEvents.AlertAcknowledged;
 import com.lineguard.contracts.alert.AlertEvents.AlertEscalated;
 import com.lineguard.contracts.alert.AlertEvents.AlertLocationReported;
+import com.lineguard.contracts.alert.AlertEvents.AlertOverdue;
+import com.lineguard.contracts.alert.AlertEvents.EscalationPolicyStarted;
+import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsNotified;
+import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsStoodDown;
+import com.lineguard.contracts.alert.AlertEvents.SafetyTimerExpiring;
 import com.lineguard.contracts.alert.AlertEvents.AlertResolved;
 import com.lineguard.contracts.alert.AlertEvents.EmergencyRaised;
 import com.lineguard.contracts.alert.AlertEvents.SafetyTimerArmed;
@@ -18,9 +28,11 @@ import com.lineguard.contracts.alert.AlertEvents.SafetyTimerExtended;
 import com.lineguard.contracts.alert.AlertStatus;
 import com.lineguard.contracts.alert.AlertType;
 import com.lineguard.contracts.alert.EscalationReason;
+import com.lineguard.contracts.alert.OverdueReason;
 import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.Rejected;
 import com.lineguard.contracts.geo.GeoLocation;
+import com.lineguard.platform.axon.AxonConfiguration;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -32,6 +44,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,7 +59,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Alert {
 
-    static final String SYSTEM_ACTOR = "lineguard:safety-timer";
+    static final String TIMER_ACTOR = "lineguard:safety-timer";
+    static final String WATCHDOG_ACTOR = "lineguard:watchdog";
+    static final String POLICY_ACTOR = "lineguard:escalation-policy";
 
     @AggregateIdentifier
     private UUID alertId;
@@ -56,6 +71,7 @@ public class Alert {
     private Instant dueAt;
     private LocationFix lastLocation;
     private boolean duress;
+    private boolean escalationPolicyStarted;
 
     protected Alert() {
         // for Axon's event sourcing
@@ -68,11 +84,17 @@ public class Alert {
     }
 
     static Alert armTimer(UUID alertId, String crewMemberId, Instant armedAt, Instant dueAt, GeoLocation location,
-                          String note, DeadlineManager deadlines) {
+                          String note, TimerPolicy policy, DeadlineManager deadlines) {
         Alert alert = new Alert();
         apply(new SafetyTimerArmed(alertId, crewMemberId, location, note, dueAt, armedAt));
-        deadlines.schedule(dueAt, TimerDue.DEADLINE, new TimerDue(dueAt));
+        scheduleCountdown(dueAt, armedAt, policy, deadlines);
         return alert;
+    }
+
+    private static void scheduleCountdown(Instant dueAt, Instant now, TimerPolicy policy, DeadlineManager deadlines) {
+        deadlines.schedule(dueAt, TimerDue.DEADLINE, new TimerDue(dueAt));
+        policy.warningAt(dueAt, now).ifPresent(warningAt ->
+                deadlines.schedule(warningAt, TimerDue.WARNING, new TimerDue(dueAt)));
     }
 
     @CommandHandler
@@ -82,7 +104,7 @@ public class Alert {
         requireArmed();
         Instant extended = policy.extendedDueAt(dueAt, command.additional(), now);
         apply(new SafetyTimerExtended(alertId, extended, now));
-        deadlines.schedule(extended, TimerDue.DEADLINE, new TimerDue(extended));
+        scheduleCountdown(extended, now, policy, deadlines);
     }
 
     @CommandHandler
@@ -130,12 +152,77 @@ public class Alert {
     /** The countdown ran out. A cancel or an extension that got here first has already decided. */
     @DeadlineHandler(deadlineName = TimerDue.DEADLINE)
     void on(TimerDue due, LastKnownLocations crewLocations) {
-        if (status != AlertStatus.ARMED || !due.dueAt().equals(dueAt)) {
+        if (status == AlertStatus.ARMED && due.dueAt().equals(dueAt)) {
+            escalateExpiredTimer(crewLocations, TIMER_ACTOR);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = TimerDue.WARNING)
+    void onWarning(TimerDue due) {
+        if (status == AlertStatus.ARMED && due.dueAt().equals(dueAt)) {
+            applyAs(TIMER_ACTOR, new SafetyTimerExpiring(alertId, crewMemberId, dueAt, now()));
+        }
+    }
+
+    /**
+     * The watchdog's second line of defence: a timer still armed after its due time escalates, whatever became of its
+     * deadline. Idempotent: once escalated, nothing happens.
+     */
+    @CommandHandler
+    boolean handle(EscalateOverdueTimer command, LastKnownLocations crewLocations) {
+        if (status != AlertStatus.ARMED || now().isBefore(dueAt)) {
+            return false;
+        }
+        escalateExpiredTimer(crewLocations, WATCHDOG_ACTOR);
+        return true;
+    }
+
+    private void escalateExpiredTimer(LastKnownLocations crewLocations, String actor) {
+        applyAs(actor, new AlertEscalated(alertId, crewMemberId, EscalationReason.TIMER_EXPIRED,
+                freshestLocation(crewLocations), false, now()));
+    }
+
+    @CommandHandler
+    void handle(StartEscalationPolicy command) {
+        if (escalationPolicyStarted || status == AlertStatus.RESOLVED) {
             return;
         }
-        apply(new AlertEscalated(alertId, crewMemberId, EscalationReason.TIMER_EXPIRED,
-                        freshestLocation(crewLocations), false, now()),
-                MetaData.with("actor", SYSTEM_ACTOR));
+        applyAs(POLICY_ACTOR, new EscalationPolicyStarted(alertId, command.ackTimeout(), command.radiusKm(),
+                command.maxRadiusKm(), command.resolveTimeout(), now()));
+    }
+
+    @CommandHandler
+    void handle(NotifyNearbyCrews command) {
+        if (status == AlertStatus.RESOLVED) {
+            return;
+        }
+        List<String> others = command.crewMemberIds().stream().filter(id -> !id.equals(crewMemberId)).toList();
+        applyAs(POLICY_ACTOR, new NearbyCrewsNotified(alertId, command.round(), command.radiusKm(),
+                command.location(), others, now()));
+    }
+
+    /** Pushes the alert again, unless somebody took (or closed) it since the policy looked. */
+    @CommandHandler
+    boolean handle(MarkAlertOverdue command) {
+        AlertStatus expected = command.reason() == OverdueReason.NOT_ACKNOWLEDGED
+                ? AlertStatus.ESCALATED : AlertStatus.ACKNOWLEDGED;
+        if (status != expected) {
+            return false;
+        }
+        applyAs(POLICY_ACTOR, new AlertOverdue(alertId, command.round(), command.reason(), command.radiusKm(), now()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(StandDownNearbyCrews command) {
+        if (!command.crewMemberIds().isEmpty()) {
+            applyAs(POLICY_ACTOR, new NearbyCrewsStoodDown(alertId, command.crewMemberIds(), now()));
+        }
+    }
+
+    /** Events decided by Lineguard itself carry a system actor, not the user whose call started the chain. */
+    private static void applyAs(String actor, Object event) {
+        apply(event, MetaData.with(AxonConfiguration.ACTOR, actor));
     }
 
     private void requireArmed() {
@@ -197,6 +284,18 @@ public class Alert {
     void on(AlertEscalated event) {
         status = AlertStatus.ESCALATED;
         duress = event.duress();
+    }
+
+    @EventSourcingHandler
+    void on(EscalationPolicyStarted event) {
+        escalationPolicyStarted = true;
+    }
+
+    @EventSourcingHandler
+    void on(AlertOverdue event) {
+        if (event.reason() == OverdueReason.NOT_RESOLVED) {
+            status = AlertStatus.ESCALATED;
+        }
     }
 
     @EventSourcingHandler

@@ -40,6 +40,6 @@ public class AlertCreation {
             throw new Rejected(ErrorCode.TIMER_ALREADY_ARMED, "You already have an armed safety timer.");
         }
         alerts.newInstance(() -> Alert.armTimer(command.alertId(), command.crewMemberId(), armedAt, dueAt,
-                command.location(), command.note(), deadlines));
+                command.location(), command.note(), timerPolicy, deadlines));
     }
 }

@@ -6,4 +6,6 @@ import java.time.Instant;
 public record TimerDue(Instant dueAt) {
 
     public static final String DEADLINE = "safety-timer-due";
+    /** The same countdown, {@code lineguard.timers.warning-before} earlier: time to warn the owner. */
+    public static final String WARNING = "safety-timer-warning";
 }

@@ -6,6 +6,7 @@ import com.lineguard.platform.security.FreshSignInPolicy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Who may change a safety timer, and for how long it may run.
@@ -13,9 +14,23 @@ import java.time.Instant;
  *     <li>Only the crew member who armed it may extend or cancel it: not another crew member, not a dispatcher, not
  *     an admin; and only after signing in again, so that a phone left unlocked cannot call help off.</li>
  *     <li>A countdown runs between {@code lineguard.timers.min-duration} and {@code max-duration} from now.</li>
+ *     <li>The owner is warned {@code lineguard.timers.warning-before} the due time.</li>
  * </ul>
  */
-public record TimerPolicy(Duration minDuration, Duration maxDuration, FreshSignInPolicy freshSignIn) {
+public record TimerPolicy(Duration minDuration, Duration maxDuration, Duration warningBefore,
+                          FreshSignInPolicy freshSignIn) {
+
+    /**
+     * When to warn the owner that help is about to be sent; empty when that moment has already passed, or when
+     * warnings are switched off ({@code warning-before} of zero).
+     */
+    public Optional<Instant> warningAt(Instant dueAt, Instant now) {
+        if (warningBefore.isZero()) {
+            return Optional.empty();
+        }
+        Instant warningAt = dueAt.minus(warningBefore);
+        return warningAt.isAfter(now) ? Optional.of(warningAt) : Optional.empty();
+    }
 
     public void requireOwnerFreshlySignedIn(String owner, String actor, Instant signedInAt, Instant now) {
         requireOwner(owner, actor);

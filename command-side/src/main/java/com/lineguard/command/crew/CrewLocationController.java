@@ -1,20 +1,39 @@
 package com.lineguard.command.crew;
 
+import com.lineguard.contracts.error.Rejected;
 import com.lineguard.contracts.geo.GeoLocation;
 import com.lineguard.platform.security.Actor;
-import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
-/** {@code POST /crews/me/location}: where a crew member is, for escalations and nearby-crew alerts. */
+/**
+ * {@code POST /crews/me/location}: where a crew member is, for escalations and nearby-crew alerts. Not an event
+ * (ADR 0007): thousands of phones report every 30 s and only the newest fix matters for sending help.
+ */
 @RestController
 class CrewLocationController {
+
+    /** A location (API.md "L"), plus the device's own time of the fix when the app uploads it after being offline. */
+    record LocationReport(@NotNull @DecimalMin("-90.0") @DecimalMax("90.0") Double lat,
+                          @NotNull @DecimalMin("-180.0") @DecimalMax("180.0") Double lon,
+                          @PositiveOrZero Double accuracyM,
+                          Instant recordedAt) {
+    }
+
+    /** A phone's clock may run a little fast; a fix from further in the future is a broken clock, not a fix. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final CrewLocations crewLocations;
     private final Clock clock = Clock.systemUTC();
@@ -25,9 +44,14 @@ class CrewLocationController {
 
     @PostMapping("/api/v1/crews/me/location")
     @PreAuthorize("hasRole('crew')")
-    ResponseEntity<Void> report(@Valid @RequestBody GeoLocation location, Actor actor) {
+    ResponseEntity<Void> report(@Validated @RequestBody LocationReport report, Actor actor) {
         Instant now = clock.instant();
-        crewLocations.record(actor.id(), location, now, now);
+        Instant recordedAt = report.recordedAt() == null ? now : report.recordedAt();
+        if (recordedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw Rejected.invalid("recordedAt", "recordedAt lies in the future.");
+        }
+        crewLocations.record(actor.id(), new GeoLocation(report.lat(), report.lon(), report.accuracyM()), recordedAt,
+                now);
         return ResponseEntity.accepted().build();
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +16,9 @@ import java.util.Optional;
  * uploads its backlog after a dead zone does not overwrite a fresher position.
  */
 @Repository
-public class CrewLocations implements LastKnownLocations {
+public class CrewLocations implements LastKnownLocations, NearbyCrews {
+
+    private static final double KM_PER_DEGREE_LATITUDE = 111.32;
 
     private final JdbcTemplate jdbc;
 
@@ -41,5 +45,24 @@ public class CrewLocations implements LastKnownLocations {
                         new GeoLocation(rs.getDouble(1), rs.getDouble(2), (Double) rs.getObject(3)),
                         rs.getTimestamp(4).toInstant()),
                 crewMemberId).stream().findFirst();
+    }
+
+    @Override
+    public List<String> within(GeoLocation center, double radiusKm) {
+        double latSpan = radiusKm / KM_PER_DEGREE_LATITUDE;
+        double lonSpan = radiusKm / (KM_PER_DEGREE_LATITUDE * Math.max(0.01, Math.cos(Math.toRadians(center.lat()))));
+        record Candidate(String crewMemberId, double distanceKm) {
+        }
+        return jdbc.query("""
+                        select crew_member_id, lat, lon from crew_location
+                         where lat between ? and ? and lon between ? and ?""",
+                        (rs, i) -> new Candidate(rs.getString(1),
+                                center.distanceKmTo(new GeoLocation(rs.getDouble(2), rs.getDouble(3), null))),
+                        center.lat() - latSpan, center.lat() + latSpan, center.lon() - lonSpan, center.lon() + lonSpan)
+                .stream()
+                .filter(candidate -> candidate.distanceKm() <= radiusKm)
+                .sorted(Comparator.comparingDouble(Candidate::distanceKm))
+                .map(Candidate::crewMemberId)
+                .toList();
     }
 }

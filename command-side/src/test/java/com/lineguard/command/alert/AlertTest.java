@@ -1,5 +1,16 @@
 package com.lineguard.command.alert;
 
+import com.lineguard.contracts.alert.AlertCommands.EscalateOverdueTimer;
+import com.lineguard.contracts.alert.AlertCommands.MarkAlertOverdue;
+import com.lineguard.contracts.alert.AlertCommands.NotifyNearbyCrews;
+import com.lineguard.contracts.alert.AlertCommands.StandDownNearbyCrews;
+import com.lineguard.contracts.alert.AlertCommands.StartEscalationPolicy;
+import com.lineguard.contracts.alert.AlertEvents.AlertOverdue;
+import com.lineguard.contracts.alert.AlertEvents.EscalationPolicyStarted;
+import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsNotified;
+import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsStoodDown;
+import com.lineguard.contracts.alert.AlertEvents.SafetyTimerExpiring;
+import com.lineguard.contracts.alert.OverdueReason;
 import com.lineguard.command.crew.LastKnownLocations;
 import com.lineguard.command.crew.LocationFix;
 import com.lineguard.contracts.alert.AlertCommands.AcknowledgeAlert;
@@ -77,8 +88,9 @@ class AlertTest {
     /** Signed in six minutes ago: too old to change a timer. */
     private static final Instant STALE = T0.minus(Duration.ofMinutes(6));
 
+    /** Warnings off, so that the deadline tests see the due time alone; {@link WarningTheOwner} turns them on. */
     private static final TimerPolicy POLICY = new TimerPolicy(Duration.ofMinutes(1), Duration.ofHours(12),
-            new FreshSignInPolicy(Duration.ofMinutes(5)));
+            Duration.ZERO, new FreshSignInPolicy(Duration.ofMinutes(5)));
 
     private AggregateTestFixture<Alert> fixture;
     /** In-memory fake of the "one armed timer per crew member" port. */
@@ -450,7 +462,7 @@ class AlertTest {
             fixture.givenCommands(arm(THIRTY_MINUTES))
                     .whenTimeElapses(THIRTY_MINUTES)
                     .expectEventsMatching(Matchers.<List<EventMessage<?>>>predicate(events -> events.size() == 1
-                            && Alert.SYSTEM_ACTOR.equals(events.get(0).getMetaData().get("actor"))));
+                            && Alert.TIMER_ACTOR.equals(events.get(0).getMetaData().get("actor"))));
         }
 
         @Test
@@ -657,6 +669,150 @@ class AlertTest {
     }
 
     // --- vocabulary -------------------------------------------------------------------------------------------
+
+    @Nested
+    class WarningTheOwner {
+
+        private final TimerPolicy warningAMinuteAhead = new TimerPolicy(Duration.ofMinutes(1), Duration.ofHours(12),
+                Duration.ofMinutes(1), new FreshSignInPolicy(Duration.ofMinutes(5)));
+
+        @BeforeEach
+        void warningsOn() {
+            fixture = new AggregateTestFixture<>(Alert.class);
+            fixture.registerInjectableResource(warningAMinuteAhead);
+            fixture.registerInjectableResource((LastKnownLocations) crewMemberId -> Optional.empty());
+            fixture.registerAnnotatedCommandHandler(new AlertCreation(fixture.getRepository(),
+                    (crewMemberId, alertId) -> true, warningAMinuteAhead));
+            fixture.givenCurrentTime(T0);
+            GenericEventMessage.clock = new FixtureClock(fixture);
+        }
+
+        @Test
+        void the_owner_is_warned_a_minute_before_help_is_sent() {
+            fixture.givenCommands(arm(THIRTY_MINUTES))
+                    .whenTimeElapses(THIRTY_MINUTES.minusMinutes(1))
+                    .expectEvents(new SafetyTimerExpiring(ALERT_ID, OWNER, DUE, DUE.minusSeconds(60)));
+        }
+
+        @Test
+        void an_extension_moves_the_warning_too() {
+            Instant later = DUE.plus(Duration.ofMinutes(15));
+            fixture.givenCommands(arm(THIRTY_MINUTES),
+                            new ExtendSafetyTimer(ALERT_ID, OWNER, FRESH, Duration.ofMinutes(15)))
+                    .whenTimeAdvancesTo(later.minusSeconds(60))
+                    .expectEvents(new SafetyTimerExpiring(ALERT_ID, OWNER, later, later.minusSeconds(60)));
+        }
+
+        @Test
+        void a_cancelled_timer_warns_nobody() {
+            fixture.givenCommands(arm(THIRTY_MINUTES), new CancelSafetyTimer(ALERT_ID, OWNER, FRESH, false))
+                    .whenTimeElapses(THIRTY_MINUTES.minusMinutes(1))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class TheWatchdog {
+
+        @Test
+        void escalates_an_armed_timer_past_its_due_time_as_the_watchdog() {
+            fixture.given(armed(DUE))
+                    .andGivenCurrentTime(DUE.plusSeconds(10))
+                    .when(new EscalateOverdueTimer(ALERT_ID))
+                    .expectEvents(new AlertEscalated(ALERT_ID, OWNER, EscalationReason.TIMER_EXPIRED, SHED, false,
+                            DUE.plusSeconds(10)))
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void leaves_a_timer_that_is_not_yet_due_alone() {
+            fixture.given(armed(DUE))
+                    .andGivenCurrentTime(DUE.minusSeconds(1))
+                    .when(new EscalateOverdueTimer(ALERT_ID))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void does_nothing_once_the_timer_has_escalated() {
+            fixture.given(armed(DUE), expired(DUE, SHED))
+                    .andGivenCurrentTime(DUE.plusSeconds(10))
+                    .when(new EscalateOverdueTimer(ALERT_ID))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class TheEscalationPolicy {
+
+        @Test
+        void freezes_the_policy_onto_the_alert_once() {
+            fixture.given(armed(DUE), expired(DUE, SHED))
+                    .andGivenCurrentTime(DUE)
+                    .when(new StartEscalationPolicy(ALERT_ID, Duration.ofMinutes(2), 5, 40, Duration.ofMinutes(30)))
+                    .expectEvents(new EscalationPolicyStarted(ALERT_ID, Duration.ofMinutes(2), 5, 40,
+                            Duration.ofMinutes(30), DUE));
+        }
+
+        @Test
+        void does_not_start_a_second_policy() {
+            fixture.given(armed(DUE), expired(DUE, SHED), new EscalationPolicyStarted(ALERT_ID, Duration.ofMinutes(2),
+                            5, 40, Duration.ofMinutes(30), DUE))
+                    .when(new StartEscalationPolicy(ALERT_ID, Duration.ofMinutes(9), 9, 9, Duration.ofMinutes(9)))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void records_who_was_told_but_never_tells_the_owner_about_their_own_alert() {
+            fixture.given(armed(DUE), expired(DUE, SHED))
+                    .andGivenCurrentTime(DUE)
+                    .when(new NotifyNearbyCrews(ALERT_ID, 1, 5, SHED, List.of(OTHER_CREW, OWNER)))
+                    .expectEvents(new NearbyCrewsNotified(ALERT_ID, 1, 5, SHED, List.of(OTHER_CREW), DUE));
+        }
+
+        @Test
+        void an_unacknowledged_alert_becomes_overdue() {
+            fixture.given(armed(DUE), expired(DUE, SHED))
+                    .andGivenCurrentTime(DUE.plusSeconds(120))
+                    .when(new MarkAlertOverdue(ALERT_ID, 2, OverdueReason.NOT_ACKNOWLEDGED, 10))
+                    .expectEvents(new AlertOverdue(ALERT_ID, 2, OverdueReason.NOT_ACKNOWLEDGED, 10,
+                            DUE.plusSeconds(120)))
+                    .expectResultMessagePayload(true);
+        }
+
+        @Test
+        void an_acknowledged_alert_is_not_pushed_again_for_want_of_acknowledgement() {
+            fixture.given(armed(DUE), expired(DUE, SHED), new AlertAcknowledged(ALERT_ID, DISPATCHER, null, DUE))
+                    .when(new MarkAlertOverdue(ALERT_ID, 2, OverdueReason.NOT_ACKNOWLEDGED, 10))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(false);
+        }
+
+        @Test
+        void an_acknowledgement_that_is_never_resolved_reopens_the_alert() {
+            fixture.given(armed(DUE), expired(DUE, SHED), new AlertAcknowledged(ALERT_ID, DISPATCHER, null, DUE),
+                            new AlertOverdue(ALERT_ID, 2, OverdueReason.NOT_RESOLVED, 10, DUE.plusSeconds(1800)))
+                    .when(new AcknowledgeAlert(ALERT_ID, DISPATCHER, "taking it again"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void a_resolved_alert_is_never_pushed_again() {
+            fixture.given(armed(DUE), expired(DUE, SHED),
+                            new AlertResolved(ALERT_ID, DISPATCHER, ResolutionOutcome.ASSISTED, null, DUE))
+                    .when(new MarkAlertOverdue(ALERT_ID, 2, OverdueReason.NOT_RESOLVED, 10))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_false_alarm_stands_the_notified_crews_down() {
+            fixture.given(armed(DUE), expired(DUE, SHED),
+                            new AlertResolved(ALERT_ID, DISPATCHER, ResolutionOutcome.FALSE_ALARM, null, DUE))
+                    .andGivenCurrentTime(DUE)
+                    .when(new StandDownNearbyCrews(ALERT_ID, List.of(OTHER_CREW)))
+                    .expectEvents(new NearbyCrewsStoodDown(ALERT_ID, List.of(OTHER_CREW), DUE));
+        }
+    }
 
     private static ArmSafetyTimer arm(Duration duration) {
         return new ArmSafetyTimer(ALERT_ID, OWNER, duration, SHED, NOTE);

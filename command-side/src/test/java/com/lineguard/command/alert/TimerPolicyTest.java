@@ -18,7 +18,8 @@ class TimerPolicyTest {
     private static final Duration MIN = Duration.ofMinutes(1);
     private static final Duration MAX = Duration.ofHours(12);
 
-    private final TimerPolicy policy = new TimerPolicy(MIN, MAX, new FreshSignInPolicy(Duration.ofMinutes(5)));
+    private final TimerPolicy policy = new TimerPolicy(MIN, MAX, Duration.ofMinutes(1),
+            new FreshSignInPolicy(Duration.ofMinutes(5)));
 
     // --- how long a timer may run -------------------------------------------------------------------------
 
