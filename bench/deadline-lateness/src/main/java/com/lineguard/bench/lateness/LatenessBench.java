@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * (bounded) until all escalated, and compute lateness = timestamp of the stored Escalated event - dueAt.
  * <p>
  * Arguments (all optional): {@code --url jdbc:postgresql://127.0.0.1:5432/test --user postgres --password ''
- * --db lateness_bench --timers 1000 --spread-s 60 --lead-s 20 --arm-budget-s 20 --bound-s 60 --arm-threads 4
+ * --db lateness_bench --timers 1000 --spread-s 60 --lead-s 20 --arm-budget-s 5 --bound-s 60 --arm-threads 4
  * --candidates memory-ses,axon-simple,dbs-200ms,dbs-default,quartz-idle30s,quartz-idle30s-xnode,quartz-idle1s,quartz-idle1s-xnode
  * --keep-db}. Environment: LATENESS_DB_URL, LATENESS_DB_USER, LATENESS_DB_PASSWORD.
  */
@@ -102,7 +102,7 @@ public final class LatenessBench {
         this.timers = Integer.parseInt(opt("timers", "1000"));
         this.spreadS = Integer.parseInt(opt("spread-s", "60"));
         this.leadS = Integer.parseInt(opt("lead-s", "20"));
-        this.armBudgetS = Integer.parseInt(opt("arm-budget-s", "20"));
+        this.armBudgetS = Integer.parseInt(opt("arm-budget-s", "5"));
         this.boundS = Integer.parseInt(opt("bound-s", "60"));
         this.armThreads = Integer.parseInt(opt("arm-threads", "4"));
     }
