@@ -40,6 +40,29 @@ class TimerCrashIT {
                 "--spring.datasource.password=");
     }
 
+    @Test
+    void anEscalationPolicyStepSurvivesAKillInTheMiddleOfItsCountdown() throws Exception {
+        try (StandaloneProcess lineguard = new StandaloneProcess(dataDir, dataDir.resolve("lineguard.log"),
+                "--lineguard.escalation.ack-timeout=PT8S")) {
+            lineguard.start();
+            Api api = new Api(lineguard.baseUrl() + "/api/v1");
+            Api root = new Api(lineguard.baseUrl());
+            String dispatcher = root.devToken("dispatcher-1", "dispatcher");
+            String alertId = api.post("/alerts/timers", root.devToken("crew-owner", "crew"),
+                    "{\"durationSeconds\":2,\"location\":" + Api.location(52.0, 4.0) + "}").json().get("alertId").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/alerts/" + alertId + "/history", dispatcher)
+                    .json().findValuesAsText("type").contains("NearbyCrewsNotified"));
+
+            lineguard.kill();
+            StandaloneProcess.sleep(10_000);
+            lineguard.start();
+
+            await().atMost(Duration.ofSeconds(40)).until(() -> api.get("/alerts/" + alertId + "/history", dispatcher)
+                    .json().findValuesAsText("type").contains("AlertOverdue"));
+            assertThat(api.get("/alerts/" + alertId, dispatcher).json().get("overdue").asBoolean()).isTrue();
+        }
+    }
+
     private void survivesAKill(String... database) throws Exception {
         try (StandaloneProcess lineguard = new StandaloneProcess(dataDir, dataDir.resolve("lineguard.log"), database)) {
             lineguard.start();
