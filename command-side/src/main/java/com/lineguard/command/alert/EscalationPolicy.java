@@ -10,6 +10,7 @@ import com.lineguard.contracts.alert.AlertEvents.AlertAcknowledged;
 import com.lineguard.contracts.alert.AlertEvents.AlertEscalated;
 import com.lineguard.contracts.alert.AlertEvents.AlertLocationReported;
 import com.lineguard.contracts.alert.AlertEvents.AlertResolved;
+import com.lineguard.contracts.alert.AlertEvents.EmergencyRaised;
 import com.lineguard.contracts.alert.OverdueReason;
 import com.lineguard.contracts.alert.ResolutionOutcome;
 import com.lineguard.contracts.geo.GeoLocation;
@@ -62,13 +63,27 @@ public class EscalationPolicy {
     private boolean acknowledged;
     private TreeSet<String> notified = new TreeSet<>();
 
+    /** The panic button: escalated from the first instant. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = "alertId")
+    void on(EmergencyRaised event, EscalationSettings settings, NearbyCrews crews, CommandGateway commands,
+            DeadlineManager deadlines) {
+        start(event.alertId(), event.crewMemberId(), event.location(), settings, crews, commands, deadlines);
+    }
+
+    /** A countdown that ran out, or a cancel under duress. */
     @StartSaga
     @SagaEventHandler(associationProperty = "alertId")
     void on(AlertEscalated event, EscalationSettings settings, NearbyCrews crews, CommandGateway commands,
             DeadlineManager deadlines) {
-        alertId = event.alertId();
-        owner = event.crewMemberId();
-        location = event.location();
+        start(event.alertId(), event.crewMemberId(), event.location(), settings, crews, commands, deadlines);
+    }
+
+    private void start(UUID alertId, String owner, GeoLocation location, EscalationSettings settings,
+                       NearbyCrews crews, CommandGateway commands, DeadlineManager deadlines) {
+        this.alertId = alertId;
+        this.owner = owner;
+        this.location = location;
         ackTimeout = settings.ackTimeout();
         radiusKm = settings.radiusKm();
         maxRadiusKm = settings.maxRadiusKm();

@@ -8,6 +8,7 @@ import com.lineguard.contracts.alert.AlertCommands.StartEscalationPolicy;
 import com.lineguard.contracts.alert.AlertEvents.AlertAcknowledged;
 import com.lineguard.contracts.alert.AlertEvents.AlertEscalated;
 import com.lineguard.contracts.alert.AlertEvents.AlertResolved;
+import com.lineguard.contracts.alert.AlertEvents.EmergencyRaised;
 import com.lineguard.contracts.alert.EscalationReason;
 import com.lineguard.contracts.alert.OverdueReason;
 import com.lineguard.contracts.alert.ResolutionOutcome;
@@ -61,6 +62,17 @@ class EscalationPolicyTest {
     void an_escalation_freezes_the_policy_tells_the_crews_nearby_and_not_the_far_ones_and_starts_a_countdown() {
         fixture.givenNoPriorActivity()
                 .whenAggregate(ALERT_ID.toString()).publishes(escalated())
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(
+                        new StartEscalationPolicy(ALERT_ID, Duration.ofMinutes(2), 5, 20, Duration.ofMinutes(30)),
+                        new NotifyNearbyCrews(ALERT_ID, 1, 5, SITE, List.of("crew-ana", "crew-ben")))
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(2), EscalationPolicy.ACK_TIMEOUT);
+    }
+
+    @Test
+    void a_panic_press_starts_the_same_policy() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(ALERT_ID.toString()).publishes(new EmergencyRaised(ALERT_ID, OWNER, SITE, null, T0))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(
                         new StartEscalationPolicy(ALERT_ID, Duration.ofMinutes(2), 5, 20, Duration.ofMinutes(30)),
