@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * A real PostgreSQL server kept in {@code <data-dir>/postgres}, started from the binaries on the class path.
  * <p>
  * The server is a child process: a {@code kill -9} of the JVM leaves it running and holding the data directory.
- * Start-up therefore first stops such an orphan (it has no clients left) before starting its own server.
+ * Start-up therefore first stops such an orphan (it has no clients left) before starting its own server, but
+ * refuses to touch a server whose JVM is still alive (a second Lineguard pointed at the same data dir).
  * Durability settings are forced back on: the library's defaults ({@code -F}, {@code synchronous_commit=off}) suit
  * throw-away test databases, not a safety system's event store.
  */
@@ -85,16 +86,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(orphan -> {
-                    log.warn("An embedded PostgreSQL (pid {}) outlived its JVM; stopping it before starting anew", pid);
-                    orphan.destroy();
-                    try {
-                        orphan.onExit().get(ORPHAN_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        // Crash recovery on the next start replays the WAL; nothing committed is lost.
-                        orphan.destroyForcibly();
-                        orphan.onExit().join();
+                .ifPresent(server -> {
+                    if (server.parent().filter(ProcessHandle::isAlive)
+                            .flatMap(parent -> parent.info().command())
+                            .filter(command -> command.endsWith("java")).isPresent()) {
+                        throw new IllegalStateException("The data dir " + pgData + " is in use by a running Lineguard "
+                                + "(PostgreSQL pid " + pid + "); stop it or choose another lineguard.data-dir.");
                     }
+                    stop(server, pid);
                 });
+    }
+
+    private static void stop(ProcessHandle orphan, long pid) {
+        log.warn("An embedded PostgreSQL (pid {}) outlived its JVM; stopping it before starting anew", pid);
+        orphan.destroy();
+        try {
+            orphan.onExit().get(ORPHAN_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Crash recovery on the next start replays the WAL; nothing committed is lost.
+            orphan.destroyForcibly();
+            orphan.onExit().join();
+        }
     }
 }

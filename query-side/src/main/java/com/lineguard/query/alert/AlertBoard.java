@@ -62,6 +62,10 @@ public class AlertBoard {
                 entries, (Object) names).stream().map(Entry::view).toList();
     }
 
+    public int countWithStatus(AlertStatus status) {
+        return jdbc.queryForObject("select count(*) from alert_view where status = ?", Integer.class, status.name());
+    }
+
     public List<AlertView> openForOwner(String crewMemberId) {
         return jdbc.query("""
                 select view, owner_view, last_event from alert_view
