@@ -1,14 +1,28 @@
 package com.lineguard.standalone;
 
+import com.lineguard.standalone.kafka.OwnKafkaBrokerLauncher;
+import com.lineguard.standalone.kafka.TopicWatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Both sides in one process on one port, on the embedded default: the quickest way to run Lineguard. */
+import java.util.Arrays;
+
+/**
+ * Both sides in one process on one port, on the embedded default: the quickest way to run Lineguard. Without
+ * {@code spring.kafka.bootstrap-servers} it also runs a Kafka broker of its own for the legacy bridge;
+ * {@code watch <topic>} instead prints a topic's messages.
+ */
 @SpringBootApplication(scanBasePackages = {"com.lineguard.platform", "com.lineguard.command", "com.lineguard.query",
         "com.lineguard.standalone"})
 public class LineguardStandalone {
 
     public static void main(String[] args) {
-        SpringApplication.run(LineguardStandalone.class, args);
+        if (args.length > 0 && args[0].equals(TopicWatch.COMMAND)) {
+            TopicWatch.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        SpringApplication application = new SpringApplication(LineguardStandalone.class);
+        application.addListeners(new OwnKafkaBrokerLauncher());
+        application.run(args);
     }
 }

@@ -52,12 +52,27 @@ public class ProjectionCatchUp {
         return true;
     }
 
+    /** Events in the store the processor has not handled yet (all of them before it first claims its segments). */
+    public long eventsBehind(String processorName) {
+        List<TrackingToken> tokens = tokens(processorName);
+        long handledUpTo = tokens.isEmpty() || tokens.contains(null) ? 0 : tokens.stream()
+                .mapToLong(token -> token.position().orElse(0))
+                .min().orElse(0);
+        Long behind = jdbc.queryForObject("select count(*) from domainevententry where globalindex > ?", Long.class,
+                handledUpTo);
+        return behind == null ? 0 : behind;
+    }
+
     private boolean covers(String processorName, TrackingToken head) {
-        List<TrackingToken> tokens = jdbc.query(
+        List<TrackingToken> tokens = tokens(processorName);
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(head));
+    }
+
+    private List<TrackingToken> tokens(String processorName) {
+        return jdbc.query(
                 "select token, tokentype from tokenentry where processorname = ?",
                 (rs, i) -> rs.getBytes(1) == null ? null : (TrackingToken) serializer.deserialize(
                         new SimpleSerializedObject<>(rs.getBytes(1), byte[].class, rs.getString(2), null)),
                 processorName);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(head));
     }
 }

@@ -1,0 +1,123 @@
+package com.lineguard.command.bridge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.lineguard.command.bridge.LegacyData.AlertAcknowledged;
+import com.lineguard.command.bridge.LegacyData.EtrPredicted;
+import com.lineguard.command.bridge.LegacyData.OutageReported;
+import com.lineguard.command.bridge.LegacyData.OutageRestored;
+import com.lineguard.contracts.alert.AlertCommands.AcknowledgeAlert;
+import com.lineguard.contracts.bridge.CloudEvent;
+import com.lineguard.contracts.error.ErrorCode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * From a message on {@code legacy.commands.v1} to the command it asks for, or {@link Unapplicable} saying why not.
+ * Each inbound type is one entry of {@link #routes}: when the outage commands exist, each {@code unsupportedYet}
+ * becomes a {@code route} to its command.
+ */
+@Component
+class LegacyCommandRouter {
+
+    /** Marks who acted through the back office, so the record tells them apart from users of this system. */
+    static final String LEGACY_ACTOR_PREFIX = "legacy:";
+
+    /** The command, who it is recorded as coming from, and the code for "no such aggregate". */
+    record LegacyCommand(Object command, String actor, ErrorCode notFound) {
+    }
+
+    private record Route<D>(Class<D> dataType, Function<D, LegacyCommand> toCommand) {
+    }
+
+    private final Map<String, Route<?>> routes = Map.of(
+            "lineguard.legacy.alert-acknowledged", route(AlertAcknowledged.class, data -> {
+                String actor = LEGACY_ACTOR_PREFIX + data.by();
+                return new LegacyCommand(new AcknowledgeAlert(data.alertId(), actor, data.note()), actor,
+                        ErrorCode.ALERT_NOT_FOUND);
+            }),
+            "lineguard.legacy.outage-reported", unsupportedYet(OutageReported.class),
+            "lineguard.legacy.etr-predicted", unsupportedYet(EtrPredicted.class),
+            "lineguard.legacy.outage-restored", unsupportedYet(OutageRestored.class));
+
+    private final ObjectReader envelopes;
+    private final ObjectMapper tolerant;
+    private final Validator validator;
+
+    LegacyCommandRouter(ObjectMapper objectMapper, Validator validator) {
+        // Tolerant readers: CloudEvent extension attributes and fields the legacy side adds later are no error.
+        this.tolerant = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.envelopes = tolerant.readerFor(CloudEvent.class);
+        this.validator = validator;
+    }
+
+    CloudEvent read(byte[] message) {
+        CloudEvent event;
+        try {
+            event = message == null ? null : envelopes.readValue(message);
+        } catch (JsonProcessingException e) {
+            throw new Unapplicable(Unapplicable.MALFORMED_MESSAGE, "Not a CloudEvent in structured JSON: "
+                    + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (event == null || !CloudEvent.SPEC_VERSION.equals(event.specversion()) || isBlank(event.id())
+                || isBlank(event.source()) || isBlank(event.type()) || !(event.data() instanceof Map<?, ?>)) {
+            throw new Unapplicable(Unapplicable.MALFORMED_MESSAGE,
+                    "A CloudEvent needs specversion \"1.0\", id, source, type and a JSON object as data.");
+        }
+        return event;
+    }
+
+    LegacyCommand commandFor(CloudEvent event) {
+        Route<?> route = routes.get(event.type());
+        if (route == null) {
+            throw new Unapplicable(Unapplicable.UNKNOWN_TYPE, "Unknown type " + event.type() + ".");
+        }
+        return commandFor(route, event.data());
+    }
+
+    private <D> LegacyCommand commandFor(Route<D> route, Object data) {
+        D parsed;
+        try {
+            parsed = tolerant.convertValue(data, route.dataType());
+        } catch (IllegalArgumentException e) {
+            throw new Unapplicable(ErrorCode.VALIDATION_FAILED.name(), "Invalid data: " + e.getMessage());
+        }
+        Set<ConstraintViolation<D>> violations = validator.validate(parsed);
+        if (!violations.isEmpty()) {
+            throw new Unapplicable(ErrorCode.VALIDATION_FAILED.name(), violations.stream()
+                    .map(v -> "data." + v.getPropertyPath() + " " + v.getMessage())
+                    .sorted(Comparator.naturalOrder())
+                    .collect(Collectors.joining("; ")));
+        }
+        return route.toCommand().apply(parsed);
+    }
+
+    private static <D> Route<D> route(Class<D> dataType, Function<D, LegacyCommand> toCommand) {
+        return new Route<>(dataType, toCommand);
+    }
+
+    /** Parsed and validated, so the back office learns of bad data now; applied once the outage commands exist. */
+    private static <D> Route<D> unsupportedYet(Class<D> dataType) {
+        return route(dataType, data -> {
+            throw new Unapplicable(Unapplicable.UNSUPPORTED_YET, "Valid, but this system cannot apply "
+                    + dataType.getSimpleName() + " messages yet.");
+        });
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

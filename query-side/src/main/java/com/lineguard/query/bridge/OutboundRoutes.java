@@ -1,0 +1,60 @@
+package com.lineguard.query.bridge;
+
+import com.lineguard.contracts.bridge.BridgeTopics;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which topic an event goes to and with which CloudEvent {@code type} (BRIDGE.md "Outbound"). The rule is generic,
+ * so a new feature's events flow without code changes once their contracts exist:
+ * <ul>
+ *     <li>the feature is the package below {@code com.lineguard.contracts}: {@code alert} → {@code safety.alerts.v1},
+ *     {@code outage} → {@code outages.v1}, {@code customer} → {@code customer-notifications.v1}, {@code crew} →
+ *     {@code crew-notifications.v1}; events of any other package are not bridged;</li>
+ *     <li>the type is {@code lineguard.<feature>.<event>}, where {@code <event>} is the event class's simple name in
+ *     kebab case without the words naming the feature's subject, which the type already says:
+ *     {@code SafetyTimerArmed} → {@code lineguard.alert.timer-armed}, {@code AlertEscalated} →
+ *     {@code lineguard.alert.escalated}.</li>
+ * </ul>
+ */
+final class OutboundRoutes {
+
+    record Route(String topic, String type) {
+    }
+
+    private record Feature(String topic, Set<String> subjectWords) {
+    }
+
+    private static final String CONTRACTS_PACKAGE = "com.lineguard.contracts.";
+    private static final Map<String, Feature> FEATURES = Map.of(
+            "alert", new Feature(BridgeTopics.SAFETY_ALERTS, Set.of("alert", "safety")),
+            "outage", new Feature(BridgeTopics.OUTAGES, Set.of("outage")),
+            "customer", new Feature(BridgeTopics.CUSTOMER_NOTIFICATIONS, Set.of("customer")),
+            "crew", new Feature(BridgeTopics.CREW_NOTIFICATIONS, Set.of("crew")));
+    private static final String WORD_BOUNDARY = "(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])";
+
+    private OutboundRoutes() {
+    }
+
+    static Optional<Route> of(Class<?> eventClass) {
+        String packageName = eventClass.getPackageName();
+        if (!packageName.startsWith(CONTRACTS_PACKAGE)) {
+            return Optional.empty();
+        }
+        String featureName = packageName.substring(CONTRACTS_PACKAGE.length());
+        Feature feature = FEATURES.get(featureName);
+        if (feature == null) {
+            return Optional.empty();
+        }
+        String event = Arrays.stream(eventClass.getSimpleName().split(WORD_BOUNDARY))
+                .map(word -> word.toLowerCase(Locale.ROOT))
+                .filter(word -> !feature.subjectWords().contains(word))
+                .collect(Collectors.joining("-"));
+        return Optional.of(new Route(feature.topic(), "lineguard." + featureName + "." + event));
+    }
+}

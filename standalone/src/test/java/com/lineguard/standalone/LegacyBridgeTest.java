@@ -1,0 +1,231 @@
+package com.lineguard.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lineguard.platform.testing.TestDatabases;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The legacy bridge (BRIDGE.md) against a real in-process KRaft broker: outbound, replay, inbound, DLQ. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "lineguard.timers.min-duration=PT1S")
+@DirtiesContext
+class LegacyBridgeTest {
+
+    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3);
+
+    static {
+        KAFKA.afterPropertiesSet();
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestDatabases.externalPostgres(registry);
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::getBrokersAsString);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    MeterRegistry meters;
+
+    AlertHistories alerts;
+    BridgeTopic safetyAlerts = new BridgeTopic(KAFKA.getBrokersAsString(), "safety.alerts.v1");
+    BridgeTopic legacyCommands = new BridgeTopic(KAFKA.getBrokersAsString(), "legacy.commands.v1");
+    BridgeTopic deadLetters = new BridgeTopic(KAFKA.getBrokersAsString(), "legacy.commands.v1.dlq");
+
+    @BeforeEach
+    void signIn() {
+        alerts = new AlertHistories(port, jdbc);
+    }
+
+    @Test
+    void anEscalationReachesSafetyAlertsAsACloudEventWithTheLocation() {
+        String alertId = alerts.armTimer(1, 52.1, 4.3);
+
+        BridgeTopic.Message escalated = first(safetyAlerts.readUntil(messages ->
+                messages.stream().anyMatch(m -> isOf(m, alertId, "lineguard.alert.escalated"))), alertId,
+                "lineguard.alert.escalated");
+
+        assertThat(escalated.key()).isEqualTo(alertId);
+        assertThat(escalated.headers()).containsEntry("content-type", "application/cloudevents+json");
+        JsonNode event = escalated.json();
+        assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.get("id").asText()).isEqualTo(alerts.eventId(alertId, "AlertEscalated"));
+        assertThat(event.get("source").asText()).isNotBlank();
+        assertThat(Instant.parse(event.get("time").asText())).isBefore(Instant.now());
+        assertThat(event.get("subject").asText()).isEqualTo(alertId);
+        JsonNode data = event.get("data");
+        assertThat(data.get("crewMemberId").asText()).isEqualTo(alerts.crew);
+        assertThat(data.get("reason").asText()).isEqualTo("TIMER_EXPIRED");
+        assertThat(data.get("location").get("lat").asDouble()).isEqualTo(52.1);
+        assertThat(data.get("location").get("lon").asDouble()).isEqualTo(4.3);
+    }
+
+    @Test
+    void everyEventIsOneMessageInOrderPerAlert() {
+        List<String> alertIds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String alertId = alerts.emergencyWith(4);
+            alerts.resolve(alertId);
+            alertIds.add(alertId);
+        }
+
+        List<BridgeTopic.Message> messages = safetyAlerts.readUntil(all -> alertIds.stream()
+                .allMatch(id -> idsOf(all, id).size() >= 5));
+
+        for (String alertId : alertIds) {
+            assertThat(idsOf(messages, alertId)).containsExactlyElementsOf(alerts.eventIds(alertId));
+            assertThat(messages.stream().filter(m -> m.key().equals(alertId)).map(m -> m.json().get("type").asText()))
+                    .containsExactly("lineguard.alert.emergency-raised", "lineguard.alert.location-reported",
+                            "lineguard.alert.location-reported", "lineguard.alert.acknowledged",
+                            "lineguard.alert.resolved");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode health = new Api("http://localhost:" + port).get("/actuator/health", null).json();
+            assertThat(health.at("/components/kafka/status").asText()).isEqualTo("UP");
+            assertThat(health.at("/components/legacyBridge/details/eventsNotYetSent").asLong()).isZero();
+            assertThat(meters.get("lineguard.bridge.lag").gauge().value()).isZero();
+        });
+    }
+
+    /** A crash between send and token commit, simulated by moving the token back: the same ids again, none missing. */
+    @Test
+    void messagesSentAgainAfterACrashCarryTheSameIds() {
+        List<String> alertIds = List.of(alerts.emergencyWith(3), alerts.emergencyWith(3), alerts.emergencyWith(3));
+        safetyAlerts.readUntil(all -> alertIds.stream().allMatch(id -> idsOf(all, id).size() == 3));
+
+        StreamingEventProcessor bridge = processing.eventProcessor("legacy-bridge", StreamingEventProcessor.class)
+                .orElseThrow();
+        bridge.shutDown();
+        bridge.resetTokens();
+        bridge.start();
+
+        List<BridgeTopic.Message> messages = safetyAlerts.readUntil(all -> alertIds.stream()
+                .allMatch(id -> idsOf(all, id).size() == 6));
+        for (String alertId : alertIds) {
+            List<String> expected = alerts.eventIds(alertId);
+            List<String> twice = new ArrayList<>(expected);
+            twice.addAll(expected);
+            assertThat(idsOf(messages, alertId)).containsExactlyElementsOf(twice);
+        }
+    }
+
+    @Test
+    void anAcknowledgementDeliveredThreeTimesIsAppliedOnce() {
+        String alertId = alerts.raiseEmergency(52.2, 4.4);
+        String acknowledged = cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.alert-acknowledged",
+                "{\"alertId\":\"" + alertId + "\",\"by\":\"desk-7\",\"note\":\"crew 12 on its way\"}");
+
+        legacyCommands.send(alertId, acknowledged, acknowledged, acknowledged);
+        String sentinel = cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.sentinel", "{}");
+        legacyCommands.send(alertId, sentinel);
+
+        List<BridgeTopic.Message> parked = deadLetters.readUntil(all -> all.stream().anyMatch(m -> m.value().equals(sentinel)));
+        assertThat(parked).filteredOn(m -> m.key().equals(alertId)).extracting(BridgeTopic.Message::value)
+                .containsExactly(sentinel);
+        assertThat(alerts.view(alertId).status()).isEqualTo("ACKNOWLEDGED");
+        assertThat(alerts.view(alertId).response().json().get("acknowledgedBy").asText()).isEqualTo("legacy:desk-7");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like '%AlertAcknowledged'", Integer.class, alertId)).isEqualTo(1);
+    }
+
+    @Test
+    void twentyBadMessagesAreParkedWithTheirReasonsAndTheGoodOneBehindThemIsApplied() {
+        String alertId = alerts.raiseEmergency(52.3, 4.5);
+        String armedTimer = alerts.armTimer(600, 52.3, 4.5);
+        String ack = "lineguard.legacy.alert-acknowledged";
+        String location = Api.location(52.3, 4.5);
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("not json", "MALFORMED_MESSAGE");
+        bad.put("{\"specversion\":\"1.0\",\"id\":", "MALFORMED_MESSAGE");
+        bad.put("[1,2,3]", "MALFORMED_MESSAGE");
+        bad.put("{\"id\":\"x1\",\"source\":\"/legacy\",\"type\":\"" + ack + "\",\"data\":{}}", "MALFORMED_MESSAGE");
+        bad.put(cloudEvent("x2", ack, "{}").replace("\"1.0\"", "\"0.3\""), "MALFORMED_MESSAGE");
+        bad.put(cloudEvent("", ack, "{\"alertId\":\"" + alertId + "\",\"by\":\"desk\"}"), "MALFORMED_MESSAGE");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "", "{}"), "MALFORMED_MESSAGE");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "\"just a string\""), "MALFORMED_MESSAGE");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.crew-fired", "{}"), "UNKNOWN_TYPE");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "{\"by\":\"desk\"}"), "VALIDATION_FAILED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"not-a-uuid\",\"by\":\"desk\"}"),
+                "VALIDATION_FAILED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + alertId + "\",\"by\":\" \"}"),
+                "VALIDATION_FAILED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + alertId + "\",\"by\":\"desk\",\"note\":\""
+                + "x".repeat(2001) + "\"}"), "VALIDATION_FAILED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + UUID.randomUUID() + "\",\"by\":\"desk\"}"),
+                "ALERT_NOT_FOUND");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + armedTimer + "\",\"by\":\"desk\"}"),
+                "NOT_ESCALATED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-reported", "{\"externalRef\":\"OMS-1\","
+                + "\"deviceId\":\"T-17\",\"customersAffected\":40}"), "VALIDATION_FAILED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.etr-predicted",
+                "{\"estimatedRestorationAt\":\"2031-01-01T00:00:00Z\"}"), "VALIDATION_FAILED");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-reported", "{\"externalRef\":\"OMS-1\","
+                + "\"deviceId\":\"T-17\",\"location\":" + location + ",\"customersAffected\":40}"), "UNSUPPORTED_YET");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.etr-predicted",
+                "{\"externalRef\":\"OMS-1\",\"estimatedRestorationAt\":\"2031-01-01T00:00:00Z\"}"), "UNSUPPORTED_YET");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-restored",
+                "{\"externalRef\":\"OMS-1\"}"), "UNSUPPORTED_YET");
+        assertThat(bad).hasSize(20);
+        String good = cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + alertId + "\",\"by\":\"desk-9\"}");
+
+        legacyCommands.send(alertId, bad.keySet().toArray(String[]::new));
+        legacyCommands.send(alertId, good);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(alerts.view(alertId).status()).isEqualTo("ACKNOWLEDGED"));
+        List<BridgeTopic.Message> parked = deadLetters.readUntil(all -> all.stream()
+                .filter(m -> alertId.equals(m.key())).count() >= 20).stream()
+                .filter(m -> alertId.equals(m.key())).toList();
+        assertThat(parked).extracting(BridgeTopic.Message::value).containsExactlyElementsOf(bad.keySet());
+        assertThat(parked).extracting(m -> m.headers().get("lineguard-error-code"))
+                .containsExactlyElementsOf(bad.values());
+        assertThat(parked).allSatisfy(m -> assertThat(m.headers().get("lineguard-error-detail")).isNotBlank());
+    }
+
+    private static String cloudEvent(String id, String type, String data) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/legacy/back-office\",\"type\":\"" + type
+                + "\",\"time\":\"" + Instant.now() + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
+    }
+
+    static List<String> idsOf(List<BridgeTopic.Message> messages, String alertId) {
+        return messages.stream().filter(m -> alertId.equals(m.key())).map(m -> m.json().get("id").asText())
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static boolean isOf(BridgeTopic.Message message, String alertId, String type) {
+        return alertId.equals(message.key()) && message.json().get("type").asText().equals(type);
+    }
+
+    private static BridgeTopic.Message first(List<BridgeTopic.Message> messages, String alertId, String type) {
+        return messages.stream().filter(m -> isOf(m, alertId, type)).findFirst().orElseThrow();
+    }
+
+}
