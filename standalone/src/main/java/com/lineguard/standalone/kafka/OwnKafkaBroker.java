@@ -86,6 +86,9 @@ public final class OwnKafkaBroker implements AutoCloseable {
     }
 
     private static void formatOnce(KafkaConfig config, Path logDir) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -95,7 +98,6 @@ public final class OwnKafkaBroker implements AutoCloseable {
                     .setControllerListenerName(CONTROLLER)
                     .setMetadataLogDirectory(logDir.toString())
                     .addDirectory(logDir.toString())
-                    .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format the own Kafka broker's log in " + logDir, e);
