@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +35,10 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class LegacyBridgeTest {
 
-    static final EmbeddedKafkaKraftBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3);
+    // By default the broker sets the system property spring.kafka.bootstrap-servers, which would switch the bridge
+    // on in every test context created after this one: this class says where its broker is itself.
+    static final EmbeddedKafkaBroker KAFKA = new EmbeddedKafkaKraftBroker(1, 3)
+            .brokerListProperty("lineguard.test.legacy-bridge.brokers");
 
     static {
         KAFKA.afterPropertiesSet();
