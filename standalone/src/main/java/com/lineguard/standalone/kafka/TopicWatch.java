@@ -1,11 +1,14 @@
 package com.lineguard.standalone.kafka;
 
+import ch.qos.logback.classic.Level;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -26,6 +29,8 @@ public final class TopicWatch {
     }
 
     public static void main(String[] args) {
+        // No Spring here to configure logging: keep the Kafka client's chatter out of the messages.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String topic = null;
         String bootstrapServers = "localhost:" + OwnKafkaBrokerLauncher.DEFAULT_PORT;
         for (String arg : args) {
