@@ -1,5 +1,6 @@
 package com.lineguard.contracts.alert;
 
+import com.lineguard.contracts.crew.CrewNotification;
 import com.lineguard.contracts.geo.GeoLocation;
 
 import java.time.Duration;
@@ -58,7 +59,21 @@ public final class AlertEvents {
 
     /** Crew members whose last known location lies within {@code radiusKm} of {@code location} were told. */
     public record NearbyCrewsNotified(UUID alertId, int round, double radiusKm, GeoLocation location,
-                                      List<String> crewMemberIds, Instant at) implements AlertEvent {
+                                      List<String> crewMemberIds, Instant at) implements AlertEvent, CrewNotification {
+        @Override
+        public String kind() {
+            return "nearby-emergency";
+        }
+
+        @Override
+        public List<String> recipients() {
+            return crewMemberIds;
+        }
+
+        @Override
+        public UUID subjectId() {
+            return alertId;
+        }
     }
 
     /** Nobody acted in time: the alert is pushed again, wider, and supervisors are told. */
@@ -67,12 +82,41 @@ public final class AlertEvents {
     }
 
     /** A false alarm: the crew members who were told can stand down. */
-    public record NearbyCrewsStoodDown(UUID alertId, List<String> crewMemberIds, Instant at) implements AlertEvent {
+    public record NearbyCrewsStoodDown(UUID alertId, List<String> crewMemberIds, Instant at)
+            implements AlertEvent, CrewNotification {
+        @Override
+        public String kind() {
+            return "stand-down";
+        }
+
+        @Override
+        public List<String> recipients() {
+            return crewMemberIds;
+        }
+
+        @Override
+        public UUID subjectId() {
+            return alertId;
+        }
     }
 
     /** The owner is warned before the countdown runs out, so one who is fine can cancel or extend in time. */
     public record SafetyTimerExpiring(UUID alertId, String crewMemberId, Instant dueAt, Instant at)
-            implements AlertEvent {
+            implements AlertEvent, CrewNotification {
+        @Override
+        public String kind() {
+            return "timer-expiring";
+        }
+
+        @Override
+        public List<String> recipients() {
+            return List.of(crewMemberId);
+        }
+
+        @Override
+        public UUID subjectId() {
+            return alertId;
+        }
     }
 
     public record AlertAcknowledged(UUID alertId, String acknowledgedBy, String note, Instant at)

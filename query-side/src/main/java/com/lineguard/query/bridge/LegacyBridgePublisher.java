@@ -49,7 +49,7 @@ class LegacyBridgePublisher {
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
             return;
         }
-        OutboundRoutes.of(event.getClass()).ifPresent(route -> {
+        OutboundRoutes.of(event).forEach(route -> {
             String subject = domainEvent.getAggregateIdentifier();
             CloudEvent cloudEvent = CloudEvent.of(message.getIdentifier(), SOURCE, route.type(), message.getTimestamp(),
                     subject, event);

@@ -1,8 +1,11 @@
 package com.lineguard.query.bridge;
 
 import com.lineguard.contracts.bridge.BridgeTopics;
+import com.lineguard.contracts.crew.CrewNotification;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,9 @@ import java.util.stream.Collectors;
  *     kebab case without the words naming the feature's subject, which the type already says:
  *     {@code SafetyTimerArmed} → {@code lineguard.alert.timer-armed}, {@code AlertEscalated} →
  *     {@code lineguard.alert.escalated}.</li>
+ *     <li>an event that tells crew members something ({@link CrewNotification}) also goes to
+ *     {@code crew-notifications.v1} as {@code lineguard.crew.<kind>}, once, listing every recipient, so that its
+ *     CloudEvent id stays the domain event's id.</li>
  * </ul>
  */
 final class OutboundRoutes {
@@ -39,6 +45,16 @@ final class OutboundRoutes {
     private static final String WORD_BOUNDARY = "(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])";
 
     private OutboundRoutes() {
+    }
+
+    /** Every route of an event: its feature's topic, and {@code crew-notifications.v1} for a crew notification. */
+    static List<Route> of(Object event) {
+        List<Route> routes = new ArrayList<>();
+        of(event.getClass()).ifPresent(routes::add);
+        if (event instanceof CrewNotification notification) {
+            routes.add(new Route(BridgeTopics.CREW_NOTIFICATIONS, "lineguard.crew." + notification.kind()));
+        }
+        return routes;
     }
 
     static Optional<Route> of(Class<?> eventClass) {

@@ -1,18 +1,22 @@
 package com.lineguard.query.crew;
 
-import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsNotified;
-import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsStoodDown;
-import com.lineguard.contracts.alert.AlertEvents.SafetyTimerExpiring;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lineguard.contracts.crew.CrewNotification;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 
-/** Turns the notification events recorded on alerts into one row per phone that must be told. */
+/**
+ * Turns every {@link CrewNotification} event (recorded on alerts and outages) into one row per phone that must be
+ * told; the row's data is the event itself, so it names the alert or outage it concerns.
+ */
 @Component
 @ProcessingGroup(CrewNotificationProjection.PROCESSOR)
 class CrewNotificationProjection {
@@ -21,46 +25,21 @@ class CrewNotificationProjection {
 
     private final CrewNotifications notifications;
     private final CrewStream stream;
+    private final ObjectMapper json;
 
-    CrewNotificationProjection(CrewNotifications notifications, CrewStream stream) {
+    CrewNotificationProjection(CrewNotifications notifications, CrewStream stream, ObjectMapper json) {
         this.notifications = notifications;
         this.stream = stream;
+        this.json = json;
     }
 
     @EventHandler
-    void on(NearbyCrewsNotified event, TrackingToken token) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("alertId", event.alertId());
-        data.put("round", event.round());
-        data.put("radiusKm", event.radiusKm());
-        data.put("location", event.location());
-        for (String crewMemberId : event.crewMemberIds()) {
-            notifications.add(position(token), crewMemberId, "nearby-emergency", event.alertId(), data, event.at());
+    void on(CrewNotification notification, TrackingToken token, @Timestamp Instant at) {
+        Map<String, Object> data = json.convertValue(notification, new TypeReference<>() { });
+        long position = token.position().orElseThrow();
+        for (String crewMemberId : notification.recipients()) {
+            notifications.add(position, crewMemberId, notification.kind(), notification.subjectId(), data, at);
         }
-        pushAfterCommit();
-    }
-
-    @EventHandler
-    void on(SafetyTimerExpiring event, TrackingToken token) {
-        notifications.add(position(token), event.crewMemberId(), "timer-expiring", event.alertId(),
-                Map.of("alertId", event.alertId(), "dueAt", event.dueAt()), event.at());
-        pushAfterCommit();
-    }
-
-    @EventHandler
-    void on(NearbyCrewsStoodDown event, TrackingToken token) {
-        for (String crewMemberId : event.crewMemberIds()) {
-            notifications.add(position(token), crewMemberId, "stand-down", event.alertId(),
-                    Map.of("alertId", event.alertId()), event.at());
-        }
-        pushAfterCommit();
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
-    }
-
-    private void pushAfterCommit() {
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> stream.changed()));
     }
 }

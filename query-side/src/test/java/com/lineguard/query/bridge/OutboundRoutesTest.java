@@ -1,5 +1,14 @@
 package com.lineguard.query.bridge;
 
+import com.lineguard.contracts.alert.AlertEvents.AlertOverdue;
+import com.lineguard.contracts.alert.AlertEvents.EscalationPolicyStarted;
+import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsNotified;
+import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsStoodDown;
+import com.lineguard.contracts.alert.AlertEvents.SafetyTimerExpiring;
+import com.lineguard.contracts.geo.GeoLocation;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import com.lineguard.contracts.alert.AlertEvents.AlertAcknowledged;
 import com.lineguard.contracts.alert.AlertEvents.AlertEscalated;
 import com.lineguard.contracts.alert.AlertEvents.AlertEvent;
@@ -21,15 +30,20 @@ class OutboundRoutesTest {
 
     @Test
     void everyAlertEventGoesToSafetyAlertsWithItsTypeNamedWithoutTheAggregateWords() {
-        Map<Class<?>, String> expected = Map.of(
-                EmergencyRaised.class, "lineguard.alert.emergency-raised",
-                SafetyTimerArmed.class, "lineguard.alert.timer-armed",
-                SafetyTimerExtended.class, "lineguard.alert.timer-extended",
-                SafetyTimerCancelled.class, "lineguard.alert.timer-cancelled",
-                AlertLocationReported.class, "lineguard.alert.location-reported",
-                AlertEscalated.class, "lineguard.alert.escalated",
-                AlertAcknowledged.class, "lineguard.alert.acknowledged",
-                AlertResolved.class, "lineguard.alert.resolved");
+        Map<Class<?>, String> expected = Map.ofEntries(
+                Map.entry(EmergencyRaised.class, "lineguard.alert.emergency-raised"),
+                Map.entry(SafetyTimerArmed.class, "lineguard.alert.timer-armed"),
+                Map.entry(SafetyTimerExtended.class, "lineguard.alert.timer-extended"),
+                Map.entry(SafetyTimerCancelled.class, "lineguard.alert.timer-cancelled"),
+                Map.entry(AlertLocationReported.class, "lineguard.alert.location-reported"),
+                Map.entry(AlertEscalated.class, "lineguard.alert.escalated"),
+                Map.entry(AlertAcknowledged.class, "lineguard.alert.acknowledged"),
+                Map.entry(AlertResolved.class, "lineguard.alert.resolved"),
+                Map.entry(EscalationPolicyStarted.class, "lineguard.alert.escalation-policy-started"),
+                Map.entry(NearbyCrewsNotified.class, "lineguard.alert.nearby-crews-notified"),
+                Map.entry(AlertOverdue.class, "lineguard.alert.overdue"),
+                Map.entry(NearbyCrewsStoodDown.class, "lineguard.alert.nearby-crews-stood-down"),
+                Map.entry(SafetyTimerExpiring.class, "lineguard.alert.timer-expiring"));
 
         // A new alert event must be added here, so that its type is a decision and not an accident.
         assertThat(AlertEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -45,6 +59,20 @@ class OutboundRoutesTest {
                 .contains(new Route("customer-notifications.v1", "lineguard.customer.outage-updated"));
         assertThat(OutboundRoutes.of(com.lineguard.contracts.crew.CrewETRChanged.class))
                 .contains(new Route("crew-notifications.v1", "lineguard.crew.etr-changed"));
+    }
+
+    @Test
+    void whatPhonesAreToldAlsoGoesToCrewNotificationsOnceWithEveryRecipient() {
+        UUID alertId = UUID.randomUUID();
+        NearbyCrewsNotified notified = new NearbyCrewsNotified(alertId, 1, 5, new GeoLocation(52.0, 4.0, null),
+                List.of("crew-a", "crew-b"), Instant.EPOCH);
+        assertThat(OutboundRoutes.of(notified)).containsExactly(
+                new Route("safety.alerts.v1", "lineguard.alert.nearby-crews-notified"),
+                new Route("crew-notifications.v1", "lineguard.crew.nearby-emergency"));
+        assertThat(OutboundRoutes.of(new SafetyTimerExpiring(alertId, "crew-a", Instant.EPOCH, Instant.EPOCH)))
+                .contains(new Route("crew-notifications.v1", "lineguard.crew.timer-expiring"));
+        assertThat(OutboundRoutes.of(new NearbyCrewsStoodDown(alertId, List.of("crew-a"), Instant.EPOCH)))
+                .contains(new Route("crew-notifications.v1", "lineguard.crew.stand-down"));
     }
 
     @Test
