@@ -5,3 +5,6 @@ create table event_chain (
     link         bytea                    not null,
     chained_at   timestamp with time zone not null
 );
+
+-- Replay: the alert board is rebuilt beside the live one (same shape) and switched in when caught up.
+create table alert_view_rebuild (like alert_view including all);

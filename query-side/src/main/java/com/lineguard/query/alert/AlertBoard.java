@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lineguard.contracts.alert.AlertStatus;
 import com.lineguard.contracts.alert.AlertView;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -25,30 +26,40 @@ public class AlertBoard {
     public record Entry(AlertView view, AlertView ownerView, long lastEvent) {
     }
 
+    static final String LIVE = "alert_view";
+    static final String REBUILD = "alert_view_rebuild";
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final RowMapper<Entry> entries;
+    private final String table;
 
+    @Autowired
     public AlertBoard(JdbcTemplate jdbc, ObjectMapper json) {
+        this(jdbc, json, LIVE);
+    }
+
+    private AlertBoard(JdbcTemplate jdbc, ObjectMapper json, String table) {
         this.jdbc = jdbc;
         this.json = json;
+        this.table = table;
         this.entries = (rs, i) -> new Entry(read(rs.getString("view")), read(rs.getString("owner_view")),
                 rs.getLong("last_event"));
     }
 
     public Optional<Entry> find(UUID alertId) {
-        return jdbc.query("select view, owner_view, last_event from alert_view where alert_id = ?", entries, alertId)
+        return jdbc.query(sql("select view, owner_view, last_event from %TABLE% where alert_id = ?"), entries, alertId)
                 .stream().findFirst();
     }
 
     public void save(Entry entry) {
         AlertView view = entry.view();
-        jdbc.update("""
-                insert into alert_view (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view, last_event)
+        jdbc.update(sql("""
+                insert into %TABLE% (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view, last_event)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (alert_id) do update
                    set status = excluded.status, owner_status = excluded.owner_status, view = excluded.view,
-                       owner_view = excluded.owner_view, last_event = excluded.last_event""",
+                       owner_view = excluded.owner_view, last_event = excluded.last_event"""),
                 view.alertId(), view.crewMemberId(), view.status().name(), entry.ownerView().status().name(),
                 Timestamp.from(view.createdAt()), write(view), write(entry.ownerView()), entry.lastEvent());
     }
@@ -56,30 +67,30 @@ public class AlertBoard {
     /** Escalated and acknowledged first (help is needed), then armed timers by due time, newest last. */
     public List<AlertView> withStatus(Collection<AlertStatus> statuses) {
         String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
-        return jdbc.query("""
-                select view, owner_view, last_event from alert_view where status = any (?)
-                order by case status when 'ESCALATED' then 0 when 'ACKNOWLEDGED' then 1 else 2 end, created_at""",
+        return jdbc.query(sql("""
+                select view, owner_view, last_event from %TABLE% where status = any (?)
+                order by case status when 'ESCALATED' then 0 when 'ACKNOWLEDGED' then 1 else 2 end, created_at"""),
                 entries, (Object) names).stream().map(Entry::view).toList();
     }
 
     public int countWithStatus(AlertStatus status) {
-        return jdbc.queryForObject("select count(*) from alert_view where status = ?", Integer.class, status.name());
+        return jdbc.queryForObject(sql("select count(*) from %TABLE% where status = ?"), Integer.class, status.name());
     }
 
     public List<AlertView> openForOwner(String crewMemberId) {
-        return jdbc.query("""
-                select view, owner_view, last_event from alert_view
+        return jdbc.query(sql("""
+                select view, owner_view, last_event from %TABLE%
                  where crew_member_id = ? and owner_status in ('ARMED', 'ESCALATED', 'ACKNOWLEDGED')
-                 order by created_at""", entries, crewMemberId).stream().map(Entry::ownerView).toList();
+                 order by created_at"""), entries, crewMemberId).stream().map(Entry::ownerView).toList();
     }
 
     public List<Entry> changedAfter(long lastEvent, int limit) {
-        return jdbc.query("select view, owner_view, last_event from alert_view where last_event > ? order by last_event limit ?",
+        return jdbc.query(sql("select view, owner_view, last_event from %TABLE% where last_event > ? order by last_event limit ?"),
                 entries, lastEvent, limit);
     }
 
     public long lastEvent() {
-        Long last = jdbc.queryForObject("select max(last_event) from alert_view", Long.class);
+        Long last = jdbc.queryForObject(sql("select max(last_event) from %TABLE%"), Long.class);
         return last == null ? 0 : last;
     }
 
@@ -97,5 +108,14 @@ public class AlertBoard {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same board in the table beside it, where a replay rebuilds it (see {@code AlertBoardRebuild}). */
+    AlertBoard rebuild() {
+        return new AlertBoard(jdbc, json, REBUILD);
+    }
+
+    private String sql(String template) {
+        return template.replace("%TABLE%", table);
     }
 }

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Folds alert events into {@link AlertBoard} with {@link AlertView#evolve}, the same fold the command side answers
  * with. Applying an event twice (a redelivery after a crash) is harmless: the row remembers its last position.
@@ -31,17 +33,30 @@ class AlertProjection {
 
     @EventHandler
     void on(AlertEvent event, TrackingToken token, ReplayStatus replay) {
-        long position = token.position().orElseThrow();
+        applyTo(board, event, token.position().orElseThrow()).ifPresent(applied -> {
+            if (!replay.isReplay()) {
+                metrics.applied(applied.before(), event);
+            }
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> dispatchStream.changed()));
+        });
+    }
+
+    /** An event changed the board; {@code before} is dispatch's view before it (null for a new alert). */
+    record Applied(AlertView before) {
+    }
+
+    /**
+     * Applies one event at its global {@code position} to a board (the live one, or the one a replay rebuilds);
+     * empty when the board already had it.
+     */
+    static Optional<Applied> applyTo(AlertBoard board, AlertEvent event, long position) {
         AlertBoard.Entry current = board.find(event.alertId()).orElse(null);
         if (current != null && current.lastEvent() >= position) {
-            return;
+            return Optional.empty();
         }
         AlertView view = AlertView.evolve(current == null ? null : current.view(), event);
         AlertView ownerView = AlertView.evolveForOwner(current == null ? null : current.ownerView(), event);
         board.save(new AlertBoard.Entry(view, ownerView, position));
-        if (!replay.isReplay()) {
-            metrics.applied(current == null ? null : current.view(), event);
-        }
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> dispatchStream.changed()));
+        return Optional.of(new Applied(current == null ? null : current.view()));
     }
 }

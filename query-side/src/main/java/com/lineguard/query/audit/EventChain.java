@@ -37,6 +37,11 @@ class EventChain {
                 + "order by globalindex limit ?", STORED_EVENT, globalIndex, limit);
     }
 
+    long head() {
+        Long head = jdbc.queryForObject("select max(globalindex) from domainevententry", Long.class);
+        return head == null ? 0 : head;
+    }
+
     Optional<Link> last() {
         return jdbc.query("select global_index, event_id, link from event_chain order by global_index desc limit 1",
                 LINK).stream().findFirst();

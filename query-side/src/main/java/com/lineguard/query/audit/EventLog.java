@@ -11,12 +11,12 @@ import java.util.function.Consumer;
 
 /** Reads the event store front to back, as stored, for audits that must see every event. */
 @Component
-class EventLog {
+public class EventLog {
 
     private static final int BATCH = 1_000;
 
     /** A stored event with its payload read back into the domain's record. */
-    record Entry(StoredEvent stored, Instant at, Object payload) {
+    public record Entry(StoredEvent stored, Instant at, Object payload) {
     }
 
     private final EventChain chain;
@@ -27,8 +27,12 @@ class EventLog {
         this.eventSerializer = eventSerializer;
     }
 
-    void forEach(Consumer<Entry> consumer) {
-        long position = 0;
+    public void forEach(Consumer<Entry> consumer) {
+        forEachAfter(0, consumer);
+    }
+
+    /** Every event after {@code position}, in global order; the position of the last one (or the one given). */
+    public long forEachAfter(long position, Consumer<Entry> consumer) {
         List<StoredEvent> batch;
         do {
             batch = chain.storedEventsAfter(position, BATCH);
@@ -39,5 +43,10 @@ class EventLog {
                 position = stored.globalIndex();
             }
         } while (batch.size() == BATCH);
+        return position;
+    }
+
+    public long head() {
+        return chain.head();
     }
 }

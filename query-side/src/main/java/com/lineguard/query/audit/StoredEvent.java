@@ -9,7 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** One row of the event store exactly as stored: the bytes an auditor must be able to trust. */
-record StoredEvent(long globalIndex, String eventId, String aggregateId, long sequence, String type,
+public record StoredEvent(long globalIndex, String eventId, String aggregateId, long sequence, String type,
                    String timestamp, String payloadType, String payloadRevision, byte[] metadata, byte[] payload) {
 
     static final String COLUMNS = "globalindex, eventidentifier, aggregateidentifier, sequencenumber, type, timestamp, "
