@@ -44,6 +44,11 @@ public final class Api {
         return send(request);
     }
 
+    public Response put(String path, String token, String jsonBody) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Response get(String path, String token, String... headers) {
         return send(request(path, token, headers).GET());
     }
