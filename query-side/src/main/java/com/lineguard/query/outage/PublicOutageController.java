@@ -14,9 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Outage status for customers (API.md "Public"): no sign-in, served from the rendered read model without waiting for
@@ -31,9 +29,11 @@ class PublicOutageController {
     static final String CACHE_CONTROL = "public, max-age=5";
 
     private final PublicOutages outages;
+    private final NearbyOutages nearby;
 
-    PublicOutageController(PublicOutages outages) {
+    PublicOutageController(PublicOutages outages, NearbyOutages nearby) {
         this.outages = outages;
+        this.nearby = nearby;
     }
 
     @GetMapping("/{outageId}")
@@ -57,16 +57,18 @@ class PublicOutageController {
         if (radiusKm == null || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
             throw Rejected.invalid("radiusKm", "radiusKm is required, more than 0 and at most 50.");
         }
-        List<PublicOutages.Located> nearby = outages.openWithin(new GeoLocation(lat, lon, null), radiusKm);
-        String body = nearby.stream().map(PublicOutages.Located::body).collect(Collectors.joining(",", "[", "]"));
+        String body = String.join(",", nearby.within(new GeoLocation(lat, lon, null), radiusKm));
+        body = "[" + body + "]";
         return cacheable(body, OutageProjection.etagOf(body), ifNoneMatch);
     }
 
     private static ResponseEntity<String> cacheable(String body, String etag, String ifNoneMatch) {
         if (matches(ifNoneMatch, etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
         }
-        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     /** RFC 9110 weak comparison: any listed tag, with or without {@code W/}, or {@code *}. */
