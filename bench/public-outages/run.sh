@@ -12,8 +12,13 @@ java -Xmx1g -jar standalone/target/lineguard.jar --server.port="$PORT" --server.
   > "$DATA_DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA_DIR"' EXIT
-for _ in $(seq 1 120); do
+for attempt in $(seq 1 300); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
+  if [ "$attempt" = 300 ] || ! kill -0 $SERVER 2>/dev/null; then
+    echo "the server did not come up; its log:" >&2
+    tail -50 "$DATA_DIR/server.log" >&2
+    exit 1
+  fi
   sleep 1
 done
 java bench/public-outages/PublicOutagesBench.java "http://127.0.0.1:$PORT" "${1:-10000}" "${2:-20}" "${3:-16}"

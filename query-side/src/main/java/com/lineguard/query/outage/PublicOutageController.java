@@ -57,8 +57,7 @@ class PublicOutageController {
         if (radiusKm == null || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
             throw Rejected.invalid("radiusKm", "radiusKm is required, more than 0 and at most 50.");
         }
-        String body = String.join(",", nearby.within(new GeoLocation(lat, lon, null), radiusKm));
-        body = "[" + body + "]";
+        String body = "[" + String.join(",", nearby.within(new GeoLocation(lat, lon, null), radiusKm)) + "]";
         return cacheable(body, OutageProjection.etagOf(body), ifNoneMatch);
     }
 
