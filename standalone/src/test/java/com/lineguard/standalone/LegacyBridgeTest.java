@@ -192,11 +192,12 @@ class LegacyBridgeTest {
         bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.etr-predicted",
                 "{\"estimatedRestorationAt\":\"2031-01-01T00:00:00Z\"}"), "VALIDATION_FAILED");
         bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-reported", "{\"externalRef\":\"OMS-1\","
-                + "\"deviceId\":\"T-17\",\"location\":" + location + ",\"customersAffected\":40}"), "UNSUPPORTED_YET");
+                + "\"deviceId\":\"T-17\",\"location\":" + location + ",\"customersAffected\":-40}"), "VALIDATION_FAILED");
         bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.etr-predicted",
-                "{\"externalRef\":\"OMS-1\",\"estimatedRestorationAt\":\"2031-01-01T00:00:00Z\"}"), "UNSUPPORTED_YET");
+                "{\"externalRef\":\"OMS-NOBODY-KNOWS\",\"estimatedRestorationAt\":\"2031-01-01T00:00:00Z\"}"),
+                "OUTAGE_NOT_FOUND");
         bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-restored",
-                "{\"externalRef\":\"OMS-1\"}"), "UNSUPPORTED_YET");
+                "{\"outageId\":\"" + UUID.randomUUID() + "\"}"), "OUTAGE_NOT_FOUND");
         assertThat(bad).hasSize(20);
         String good = cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + alertId + "\",\"by\":\"desk-9\"}");
 
@@ -212,6 +213,35 @@ class LegacyBridgeTest {
         assertThat(parked).extracting(m -> m.headers().get("lineguard-error-code"))
                 .containsExactlyElementsOf(bad.values());
         assertThat(parked).allSatisfy(m -> assertThat(m.headers().get("lineguard-error-detail")).isNotBlank());
+    }
+
+    @Test
+    void eachOutageTypeIsAppliedOnceWhenDeliveredThreeTimes() {
+        String reference = "OMS-" + UUID.randomUUID();
+        String reported = cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-reported",
+                "{\"externalRef\":\"" + reference + "\",\"deviceId\":\"XFMR-77\",\"location\":"
+                        + Api.location(52.3, 4.5) + ",\"customersAffected\":240,\"cause\":\"storm\"}");
+        String predicted = cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.etr-predicted",
+                "{\"externalRef\":\"" + reference + "\",\"estimatedRestorationAt\":\""
+                        + Instant.now().plus(Duration.ofHours(3)) + "\",\"reason\":\"model\"}");
+        String restored = cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-restored",
+                "{\"externalRef\":\"" + reference + "\"}");
+
+        legacyCommands.send(reference, reported, reported, reported);
+        String outageId = await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForList(
+                "select outage_id::text from outage_reference where external_ref = ?", String.class, reference),
+                ids -> ids.size() == 1).get(0);
+        legacyCommands.send(reference, predicted, predicted, predicted, restored, restored, restored);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(eventCount(outageId, "OutageStatusChanged")).isEqualTo(1));
+        assertThat(eventCount(outageId, "OutageReported")).isEqualTo(1);
+        assertThat(eventCount(outageId, "EtrEstimated")).isEqualTo(1);
+    }
+
+    private int eventCount(String aggregateId, String type) {
+        return jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ? "
+                + "and payloadtype like ?", Integer.class, aggregateId, "%" + type);
     }
 
     private static String cloudEvent(String id, String type, String data) {

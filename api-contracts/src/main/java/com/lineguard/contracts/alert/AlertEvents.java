@@ -61,7 +61,7 @@ public final class AlertEvents {
     public record NearbyCrewsNotified(UUID alertId, int round, double radiusKm, GeoLocation location,
                                       List<String> crewMemberIds, Instant at) implements AlertEvent, CrewNotification {
         @Override
-        public String kind() {
+        public String notificationKind() {
             return "nearby-emergency";
         }
 
@@ -85,7 +85,7 @@ public final class AlertEvents {
     public record NearbyCrewsStoodDown(UUID alertId, List<String> crewMemberIds, Instant at)
             implements AlertEvent, CrewNotification {
         @Override
-        public String kind() {
+        public String notificationKind() {
             return "stand-down";
         }
 
@@ -104,7 +104,7 @@ public final class AlertEvents {
     public record SafetyTimerExpiring(UUID alertId, String crewMemberId, Instant dueAt, Instant at)
             implements AlertEvent, CrewNotification {
         @Override
-        public String kind() {
+        public String notificationKind() {
             return "timer-expiring";
         }
 

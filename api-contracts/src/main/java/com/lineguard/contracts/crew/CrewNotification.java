@@ -11,7 +11,7 @@ import java.util.UUID;
 public interface CrewNotification {
 
     /** {@code nearby-emergency}, {@code timer-expiring}, {@code stand-down}, {@code assignment}, {@code etr-changed}. */
-    String kind();
+    String notificationKind();
 
     /** The crew members to tell. */
     List<String> recipients();

@@ -1,5 +1,7 @@
 package com.lineguard.contracts.outage;
 
+import com.lineguard.contracts.crew.CrewNotification;
+import com.lineguard.contracts.customer.CustomerNotification;
 import com.lineguard.contracts.geo.GeoLocation;
 
 import java.time.Instant;
@@ -45,7 +47,21 @@ public final class OutageEvents {
 
     /** The ETR passed with the power still off: tell the assigned crew (if any) and dispatch. */
     public record EtrExpired(UUID outageId, Instant estimatedRestorationAt, String assignedCrewId, Instant at)
-            implements OutageEvent {
+            implements OutageEvent, CrewNotification {
+        @Override
+        public String notificationKind() {
+            return "etr-expired";
+        }
+
+        @Override
+        public List<String> recipients() {
+            return assignedCrewId == null ? List.of() : List.of(assignedCrewId);
+        }
+
+        @Override
+        public UUID subjectId() {
+            return outageId;
+        }
     }
 
     public record WorkNoteAdded(UUID outageId, String author, String text, Instant at) implements OutageEvent {
@@ -53,11 +69,25 @@ public final class OutageEvents {
 
     /** A crew member is to be told: by {@code /stream/crew} and the push gateway. */
     public record CrewNotificationDue(UUID outageId, String crewId, CrewNotificationKind kind, Instant at)
-            implements OutageEvent {
+            implements OutageEvent, CrewNotification {
+        @Override
+        public String notificationKind() {
+            return kind.wireName();
+        }
+
+        @Override
+        public List<String> recipients() {
+            return List.of(crewId);
+        }
+
+        @Override
+        public UUID subjectId() {
+            return outageId;
+        }
     }
 
     /** Customers are to be told what they now see: the status and ETR as of this event. */
     public record CustomerNotificationDue(UUID outageId, OutageStatus status, Instant estimatedRestorationAt,
-                                          Instant at) implements OutageEvent {
+                                          Instant at) implements OutageEvent, CustomerNotification {
     }
 }

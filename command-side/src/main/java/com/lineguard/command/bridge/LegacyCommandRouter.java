@@ -9,6 +9,9 @@ import com.lineguard.command.bridge.LegacyData.EtrPredicted;
 import com.lineguard.command.bridge.LegacyData.OutageReported;
 import com.lineguard.command.bridge.LegacyData.OutageRestored;
 import com.lineguard.contracts.alert.AlertCommands.AcknowledgeAlert;
+import com.lineguard.contracts.outage.OutageCommands.PredictEtr;
+import com.lineguard.contracts.outage.OutageCommands.ReportOutageFromLegacy;
+import com.lineguard.contracts.outage.OutageCommands.ReportOutageRestored;
 import com.lineguard.contracts.bridge.CloudEvent;
 import com.lineguard.contracts.error.ErrorCode;
 import jakarta.validation.ConstraintViolation;
@@ -25,8 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * From a message on {@code legacy.commands.v1} to the command it asks for, or {@link Unapplicable} saying why not.
- * Each inbound type is one entry of {@link #routes}: when the outage commands exist, each {@code unsupportedYet}
- * becomes a {@code route} to its command.
+ * Each inbound type is one entry of {@link #routes}.
  */
 @Component
 class LegacyCommandRouter {
@@ -47,9 +49,17 @@ class LegacyCommandRouter {
                 return new LegacyCommand(new AcknowledgeAlert(data.alertId(), actor, data.note()), actor,
                         ErrorCode.ALERT_NOT_FOUND);
             }),
-            "lineguard.legacy.outage-reported", unsupportedYet(OutageReported.class),
-            "lineguard.legacy.etr-predicted", unsupportedYet(EtrPredicted.class),
-            "lineguard.legacy.outage-restored", unsupportedYet(OutageRestored.class));
+            "lineguard.legacy.outage-reported", route(OutageReported.class, data -> new LegacyCommand(
+                    new ReportOutageFromLegacy(data.externalRef(), data.deviceId(), data.location(),
+                            data.customersAffected(), data.cause(), data.requiredSkills()),
+                    LEGACY_ACTOR_PREFIX + "oms", ErrorCode.OUTAGE_NOT_FOUND)),
+            "lineguard.legacy.etr-predicted", route(EtrPredicted.class, data -> new LegacyCommand(
+                    new PredictEtr(data.outageId(), data.externalRef(), data.estimatedRestorationAt(), data.reason(),
+                            null),
+                    LEGACY_ACTOR_PREFIX + "predictor", ErrorCode.OUTAGE_NOT_FOUND)),
+            "lineguard.legacy.outage-restored", route(OutageRestored.class, data -> new LegacyCommand(
+                    new ReportOutageRestored(data.outageId(), data.externalRef()),
+                    LEGACY_ACTOR_PREFIX + "oms", ErrorCode.OUTAGE_NOT_FOUND)));
 
     private final ObjectReader envelopes;
     private final ObjectMapper tolerant;
@@ -107,14 +117,6 @@ class LegacyCommandRouter {
 
     private static <D> Route<D> route(Class<D> dataType, Function<D, LegacyCommand> toCommand) {
         return new Route<>(dataType, toCommand);
-    }
-
-    /** Parsed and validated, so the back office learns of bad data now; applied once the outage commands exist. */
-    private static <D> Route<D> unsupportedYet(Class<D> dataType) {
-        return route(dataType, data -> {
-            throw new Unapplicable(Unapplicable.UNSUPPORTED_YET, "Valid, but this system cannot apply "
-                    + dataType.getSimpleName() + " messages yet.");
-        });
     }
 
     private static boolean isBlank(String value) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Databases for Spring test contexts. Each context gets a database of its own: Spring keeps contexts (and their
@@ -24,6 +26,21 @@ public final class TestDatabases {
     public static final String ADMIN_URL = System.getenv().getOrDefault("LINEGUARD_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String ADMIN_USER = System.getenv().getOrDefault("LINEGUARD_TEST_PG_USER", "postgres");
+
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+
+    static {
+        // Contexts live until the JVM ends; their databases go with it, so CI machines do not fill up.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection admin = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, "")) {
+                for (String name : CREATED) {
+                    admin.createStatement().execute("drop database if exists " + name + " with (force)");
+                }
+            } catch (SQLException ignored) {
+                // Best effort: .ci/run also drops leftovers before a run.
+            }
+        }));
+    }
 
     private TestDatabases() {
     }
@@ -47,6 +64,7 @@ public final class TestDatabases {
         String name = "lg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection admin = DriverManager.getConnection(ADMIN_URL, ADMIN_USER, "")) {
             admin.createStatement().execute("create database " + name);
+            CREATED.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }

@@ -5,11 +5,9 @@ import com.lineguard.contracts.alert.AlertStatus;
 import com.lineguard.contracts.alert.AlertView;
 import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.Rejected;
-import com.lineguard.platform.axon.AxonConfiguration;
 import com.lineguard.platform.security.Actor;
+import com.lineguard.query.support.EventHistory;
 import com.lineguard.query.support.ProjectionCatchUp;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,10 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,21 +30,16 @@ class AlertQueryController {
 
     private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(3);
 
-    /** One entry of {@code GET /alerts/{id}/history}: who did what, when. */
-    record HistoryEntry(long sequence, String type, Instant at, String actor, String correlationId,
-                        String causationId, Object data) {
-    }
-
     private final AlertBoard board;
     private final ProjectionCatchUp catchUp;
-    private final EventStore eventStore;
+    private final EventHistory eventHistory;
     private final DispatchStream dispatchStream;
 
-    AlertQueryController(AlertBoard board, ProjectionCatchUp catchUp, EventStore eventStore,
+    AlertQueryController(AlertBoard board, ProjectionCatchUp catchUp, EventHistory eventHistory,
                          DispatchStream dispatchStream) {
         this.board = board;
         this.catchUp = catchUp;
-        this.eventStore = eventStore;
+        this.eventHistory = eventHistory;
         this.dispatchStream = dispatchStream;
     }
 
@@ -84,11 +75,8 @@ class AlertQueryController {
     /** Read from the event store itself, not a projection: the record, exactly as it was written. */
     @GetMapping("/alerts/{alertId}/history")
     @PreAuthorize("hasAnyRole('dispatcher', 'admin', 'auditor')")
-    List<HistoryEntry> history(@PathVariable UUID alertId) {
-        List<HistoryEntry> history = eventStore.readEvents(alertId.toString()).asStream()
-                .filter(event -> event.getPayload() instanceof AlertEvent)
-                .map(AlertQueryController::historyEntry)
-                .toList();
+    List<EventHistory.Entry> history(@PathVariable UUID alertId) {
+        List<EventHistory.Entry> history = eventHistory.of(alertId.toString(), AlertEvent.class);
         if (history.isEmpty()) {
             throw new Rejected(ErrorCode.ALERT_NOT_FOUND, "No alert " + alertId + ".");
         }
@@ -99,14 +87,6 @@ class AlertQueryController {
     @PreAuthorize("hasRole('dispatcher')")
     SseEmitter dispatchStream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         return dispatchStream.subscribe(lastEventId);
-    }
-
-    private static HistoryEntry historyEntry(DomainEventMessage<?> event) {
-        Map<String, Object> metaData = event.getMetaData();
-        return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
-                event.getTimestamp(), (String) metaData.get(AxonConfiguration.ACTOR),
-                (String) metaData.get(AxonConfiguration.CORRELATION_ID), (String) metaData.get("causationId"),
-                event.getPayload());
     }
 
     private static Set<AlertStatus> statusesFor(String status) {

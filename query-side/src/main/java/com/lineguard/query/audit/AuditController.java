@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lineguard.contracts.alert.AlertEvents.AlertEvent;
 import com.lineguard.contracts.alert.AlertView;
 import com.lineguard.contracts.error.Rejected;
+import com.lineguard.contracts.outage.OutageEvents.OutageEvent;
+import com.lineguard.contracts.outage.OutageStatus;
+import com.lineguard.contracts.outage.OutageView;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,8 +36,11 @@ import java.util.UUID;
 @PreAuthorize("hasAnyRole('auditor', 'admin')")
 class AuditController {
 
-    /** What dispatch had in front of it at {@code asOf}. */
-    record Board(Instant asOf, List<AlertView> alerts) {
+    /**
+     * What dispatch had in front of it at {@code asOf}: the active alerts and the open outages, each outage with the
+     * ETR customers were shown then.
+     */
+    record Board(Instant asOf, List<AlertView> alerts, List<OutageView> outages) {
     }
 
     private final EventLog eventLog;
@@ -50,15 +56,26 @@ class AuditController {
     @GetMapping("/board")
     Board board(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         Map<UUID, AlertView> alerts = new HashMap<>();
+        Map<UUID, OutageView> outages = new HashMap<>();
         eventLog.forEach(entry -> {
-            if (!entry.at().isAfter(asOf) && entry.payload() instanceof AlertEvent event) {
+            if (entry.at().isAfter(asOf)) {
+                return;
+            }
+            if (entry.payload() instanceof AlertEvent event) {
                 alerts.put(event.alertId(), AlertView.evolve(alerts.get(event.alertId()), event));
+            } else if (entry.payload() instanceof OutageEvent event) {
+                outages.put(event.outageId(), OutageView.evolve(outages.get(event.outageId()), event));
             }
         });
-        return new Board(asOf, alerts.values().stream()
-                .filter(view -> view.status().isActive())
-                .sorted(Comparator.comparing(AlertView::createdAt))
-                .toList());
+        return new Board(asOf,
+                alerts.values().stream()
+                        .filter(view -> view.status().isActive())
+                        .sorted(Comparator.comparing(AlertView::createdAt))
+                        .toList(),
+                outages.values().stream()
+                        .filter(view -> view.status() != OutageStatus.CLOSED)
+                        .sorted(Comparator.comparing(OutageView::createdAt))
+                        .toList());
     }
 
     @GetMapping("/verify")

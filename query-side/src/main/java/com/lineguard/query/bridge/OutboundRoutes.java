@@ -2,6 +2,7 @@ package com.lineguard.query.bridge;
 
 import com.lineguard.contracts.bridge.BridgeTopics;
 import com.lineguard.contracts.crew.CrewNotification;
+import com.lineguard.contracts.customer.CustomerNotification;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,15 +18,15 @@ import java.util.stream.Collectors;
  * so a new feature's events flow without code changes once their contracts exist:
  * <ul>
  *     <li>the feature is the package below {@code com.lineguard.contracts}: {@code alert} → {@code safety.alerts.v1},
- *     {@code outage} → {@code outages.v1}, {@code customer} → {@code customer-notifications.v1}, {@code crew} →
- *     {@code crew-notifications.v1}; events of any other package are not bridged;</li>
+ *     {@code outage} → {@code outages.v1}; events of any other package (crew profiles, say) are not bridged;</li>
  *     <li>the type is {@code lineguard.<feature>.<event>}, where {@code <event>} is the event class's simple name in
  *     kebab case without the words naming the feature's subject, which the type already says:
  *     {@code SafetyTimerArmed} → {@code lineguard.alert.timer-armed}, {@code AlertEscalated} →
  *     {@code lineguard.alert.escalated}.</li>
  *     <li>an event that tells crew members something ({@link CrewNotification}) also goes to
  *     {@code crew-notifications.v1} as {@code lineguard.crew.<kind>}, once, listing every recipient, so that its
- *     CloudEvent id stays the domain event's id.</li>
+ *     CloudEvent id stays the domain event's id; a {@link CustomerNotification} also goes to
+ *     {@code customer-notifications.v1} as {@code lineguard.customer.outage-updated}.</li>
  * </ul>
  */
 final class OutboundRoutes {
@@ -39,9 +40,7 @@ final class OutboundRoutes {
     private static final String CONTRACTS_PACKAGE = "com.lineguard.contracts.";
     private static final Map<String, Feature> FEATURES = Map.of(
             "alert", new Feature(BridgeTopics.SAFETY_ALERTS, Set.of("alert", "safety")),
-            "outage", new Feature(BridgeTopics.OUTAGES, Set.of("outage")),
-            "customer", new Feature(BridgeTopics.CUSTOMER_NOTIFICATIONS, Set.of("customer")),
-            "crew", new Feature(BridgeTopics.CREW_NOTIFICATIONS, Set.of("crew")));
+            "outage", new Feature(BridgeTopics.OUTAGES, Set.of("outage")));
     private static final String WORD_BOUNDARY = "(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])";
 
     private OutboundRoutes() {
@@ -52,7 +51,10 @@ final class OutboundRoutes {
         List<Route> routes = new ArrayList<>();
         of(event.getClass()).ifPresent(routes::add);
         if (event instanceof CrewNotification notification) {
-            routes.add(new Route(BridgeTopics.CREW_NOTIFICATIONS, "lineguard.crew." + notification.kind()));
+            routes.add(new Route(BridgeTopics.CREW_NOTIFICATIONS, "lineguard.crew." + notification.notificationKind()));
+        }
+        if (event instanceof CustomerNotification) {
+            routes.add(new Route(BridgeTopics.CUSTOMER_NOTIFICATIONS, "lineguard.customer.outage-updated"));
         }
         return routes;
     }

@@ -38,7 +38,7 @@ class CrewNotificationProjection {
         Map<String, Object> data = json.convertValue(notification, new TypeReference<>() { });
         long position = token.position().orElseThrow();
         for (String crewMemberId : notification.recipients()) {
-            notifications.add(position, crewMemberId, notification.kind(), notification.subjectId(), data, at);
+            notifications.add(position, crewMemberId, notification.notificationKind(), notification.subjectId(), data, at);
         }
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> stream.changed()));
     }

@@ -13,6 +13,8 @@ import com.lineguard.query.crew.CrewRanking;
 import com.lineguard.query.crew.CrewRanking.CrewSuggestion;
 import com.lineguard.query.crew.CrewRoster;
 import com.lineguard.query.crew.CrewRosterProjection;
+import com.lineguard.contracts.outage.OutageEvents.OutageEvent;
+import com.lineguard.query.support.EventHistory;
 import com.lineguard.query.support.ProjectionCatchUp;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,12 +50,26 @@ class OutageQueryController {
     private final CrewRoster roster;
     private final CrewPositions positions;
     private final ProjectionCatchUp catchUp;
+    private final EventHistory eventHistory;
 
-    OutageQueryController(OutageBoard board, CrewRoster roster, CrewPositions positions, ProjectionCatchUp catchUp) {
+    OutageQueryController(OutageBoard board, CrewRoster roster, CrewPositions positions, ProjectionCatchUp catchUp,
+                          EventHistory eventHistory) {
         this.board = board;
         this.roster = roster;
         this.positions = positions;
         this.catchUp = catchUp;
+        this.eventHistory = eventHistory;
+    }
+
+    /** Every event of the outage, oldest first, with who did it and when (issue 7). */
+    @GetMapping("/outages/{outageId}/history")
+    @PreAuthorize("hasAnyRole('dispatcher', 'admin', 'auditor')")
+    List<EventHistory.Entry> history(@PathVariable UUID outageId) {
+        List<EventHistory.Entry> history = eventHistory.of(outageId.toString(), OutageEvent.class);
+        if (history.isEmpty()) {
+            throw new Rejected(ErrorCode.OUTAGE_NOT_FOUND, "No outage " + outageId + ".");
+        }
+        return history;
     }
 
     @GetMapping("/outages")

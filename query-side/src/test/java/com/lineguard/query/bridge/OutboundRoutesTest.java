@@ -1,5 +1,10 @@
 package com.lineguard.query.bridge;
 
+import com.lineguard.contracts.outage.CrewNotificationKind;
+import com.lineguard.contracts.outage.OutageEvents.CrewNotificationDue;
+import com.lineguard.contracts.outage.OutageEvents.CustomerNotificationDue;
+import com.lineguard.contracts.outage.OutageEvents.OutageReported;
+import com.lineguard.contracts.outage.OutageStatus;
 import com.lineguard.contracts.alert.AlertEvents.AlertOverdue;
 import com.lineguard.contracts.alert.AlertEvents.EscalationPolicyStarted;
 import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsNotified;
@@ -52,13 +57,17 @@ class OutboundRoutesTest {
     }
 
     @Test
-    void theFeaturePackageChoosesTheTopic() {
-        assertThat(OutboundRoutes.of(com.lineguard.contracts.outage.OutageEtrMoved.class))
-                .contains(new Route("outages.v1", "lineguard.outage.etr-moved"));
-        assertThat(OutboundRoutes.of(com.lineguard.contracts.customer.CustomerOutageUpdated.class))
-                .contains(new Route("customer-notifications.v1", "lineguard.customer.outage-updated"));
-        assertThat(OutboundRoutes.of(com.lineguard.contracts.crew.CrewETRChanged.class))
-                .contains(new Route("crew-notifications.v1", "lineguard.crew.etr-changed"));
+    void outageEventsGoToOutagesAndTheirNotificationsAlsoToCustomersAndCrews() {
+        UUID outageId = UUID.randomUUID();
+        assertThat(OutboundRoutes.of(OutageReported.class))
+                .contains(new Route("outages.v1", "lineguard.outage.reported"));
+        assertThat(OutboundRoutes.of(new CustomerNotificationDue(outageId, OutageStatus.RESTORED, null, Instant.EPOCH)))
+                .containsExactly(new Route("outages.v1", "lineguard.outage.customer-notification-due"),
+                        new Route("customer-notifications.v1", "lineguard.customer.outage-updated"));
+        assertThat(OutboundRoutes.of(new CrewNotificationDue(outageId, "crew-7", CrewNotificationKind.ETR_CHANGED,
+                Instant.EPOCH))).contains(new Route("crew-notifications.v1", "lineguard.crew.etr-changed"));
+        assertThat(OutboundRoutes.of(new CrewNotificationDue(outageId, "crew-7", CrewNotificationKind.ASSIGNMENT,
+                Instant.EPOCH))).contains(new Route("crew-notifications.v1", "lineguard.crew.assignment"));
     }
 
     @Test
