@@ -8,6 +8,7 @@ import com.lineguard.contracts.error.Rejected;
 import com.lineguard.platform.security.Actor;
 import com.lineguard.query.support.EventHistory;
 import com.lineguard.query.support.ProjectionCatchUp;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,7 @@ import java.util.UUID;
 class AlertQueryController {
 
     private static final Duration READ_YOUR_WRITES_WAIT = Duration.ofSeconds(3);
+    static final String STREAM_POSITION = "X-Stream-Position";
 
     private final AlertBoard board;
     private final ProjectionCatchUp catchUp;
@@ -43,11 +45,21 @@ class AlertQueryController {
         this.dispatchStream = dispatchStream;
     }
 
+    /**
+     * The board, with {@value #STREAM_POSITION} naming a dispatch-stream position the list already contains: a client
+     * that opens {@code /stream/dispatch} with it as {@code Last-Event-ID} misses no change between the two calls.
+     * It is read before the list, so the list may be newer than it, never older; replays are whole views, so a
+     * replayed change the list already shows is harmless.
+     */
     @GetMapping("/alerts")
     @PreAuthorize("hasRole('dispatcher')")
-    List<AlertView> alerts(@RequestParam(defaultValue = "ACTIVE") String status) {
+    ResponseEntity<List<AlertView>> alerts(@RequestParam(defaultValue = "ACTIVE") String status) {
         catchUp.await(AlertProjection.PROCESSOR, READ_YOUR_WRITES_WAIT);
-        return board.withStatus(statusesFor(status));
+        Set<AlertStatus> statuses = statusesFor(status);
+        long position = board.lastEvent();
+        return ResponseEntity.ok()
+                .header(STREAM_POSITION, Long.toString(position))
+                .body(board.withStatus(statuses));
     }
 
     @GetMapping("/alerts/{alertId}")
