@@ -78,7 +78,9 @@ function describe(entry) {
   if (d.location) parts.push(`at ${d.location.lat.toFixed(5)}, ${d.location.lon.toFixed(5)}`);
   if (d.round != null) parts.push(`round ${d.round}`);
   if (d.radiusKm != null) parts.push(`radius ${d.radiusKm} km`);
-  if (Array.isArray(d.crewMemberIds)) parts.push(`${d.crewMemberIds.length} crew member(s): ${d.crewMemberIds.join(', ')}`);
+  if (Array.isArray(d.crewMemberIds)) {
+    parts.push(d.crewMemberIds.length ? `crew told: ${d.crewMemberIds.join(', ')}` : 'no crew member within reach');
+  }
   if (d.duress) parts.push('DURESS');
   return parts.join(' · ');
 }

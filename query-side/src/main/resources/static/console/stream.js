@@ -1,6 +1,6 @@
 // Server-sent events over fetch(). EventSource cannot send an Authorization header, and a token in the URL would end
 // up in access logs; fetch() can send both the bearer token and Last-Event-ID. The parser follows the SSE format
-// (https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation) as far as this
+// (the HTML standard, "event stream interpretation") as far as this
 // server uses it: event, id, data (possibly several lines) and comments.
 
 import {ApiError, bearer, errorOf} from './api.js';
