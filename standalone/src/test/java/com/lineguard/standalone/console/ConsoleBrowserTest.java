@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lineguard.platform.testing.TestDatabases;
 import com.lineguard.standalone.Api;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screenshots in docs/console/ come from {@link #screenshotsForTheDocs()}: run it with
  * {@code -Dlineguard.console.screenshots=../docs/console} (see docs/console/README.md).
  */
+@ExtendWith(Chromium.Required.class) // skipped on a laptop without Chromium, failed in CI; before the Spring context
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lineguard.timers.min-duration=PT1S")
 class ConsoleBrowserTest {
@@ -46,11 +47,6 @@ class ConsoleBrowserTest {
     Api api;
     Api root;
     String origin;
-
-    @BeforeAll
-    static void browserIsThere() {
-        Chromium.require(); // skip (laptop) or fail (CI) before paying for the Spring context
-    }
 
     @BeforeEach
     void setUp() {
