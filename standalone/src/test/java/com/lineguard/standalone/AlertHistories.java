@@ -61,6 +61,16 @@ final class AlertHistories {
         return alertId;
     }
 
+    /** A safety timer with {@code events} events in all: armed, located again and again, cancelled; never escalated. */
+    String timerWith(int events) {
+        String alertId = armTimer(3600, 52.0, 4.0);
+        for (int i = 0; i < events - 2; i++) {
+            reportLocation(alertId, 52.0 + i / 1000.0, 4.0);
+        }
+        assertThat(api.post("/alerts/" + alertId + "/cancel", crewToken, "{}").status()).isEqualTo(200);
+        return alertId;
+    }
+
     JsonView view(String alertId) {
         return new JsonView(api.get("/alerts/" + alertId, dispatcherToken));
     }

@@ -46,6 +46,8 @@ class AuditBoardOnPostgresTest {
         List<Instant> instants = new ArrayList<>();
         List<JsonNode> liveBoards = new ArrayList<>();
 
+        int activeBefore = api.get("/alerts?status=ACTIVE", dispatcher).json().size();
+
         // 07:00 Ana arms a long countdown; Ben presses the panic button.
         String anaTimer = armed(api, ana, 3600);
         String benEmergency = api.post("/alerts/emergency", ben, "{\"location\":" + Api.location(52.2, 4.1) + "}")
@@ -70,14 +72,46 @@ class AuditBoardOnPostgresTest {
             assertThat(sorted(rebuilt.json().get("alerts"))).as("board at %s", instants.get(i))
                     .isEqualTo(sorted(liveBoards.get(i)));
         }
-        assertThat(liveBoards.get(0)).hasSize(2);
-        assertThat(liveBoards.get(2)).hasSize(1);
+        assertThat(liveBoards.get(0)).hasSize(activeBefore + 2);
+        assertThat(liveBoards.get(2)).hasSize(activeBefore + 1);
 
         String metrics = root.get("/actuator/prometheus", null).body();
         assertThat(metrics).containsPattern("lineguard_escalation_lateness_seconds_count\\S* 1(\\.0)?\\s");
         assertThat(metrics).contains("lineguard_escalation_lateness_seconds_bucket");
         assertThat(metrics).containsPattern("lineguard_alert_time_to_acknowledge_seconds_count\\S* 1(\\.0)?\\s");
         assertThat(metrics).containsPattern("lineguard_alerts_resolved_total\\{outcome=\"ASSISTED\",type=\"EMERGENCY\"\\S* 1\\.0");
+    }
+
+    @Test
+    void theAlarmReportCountsByTypeAndOutcomeAndMeasuresTimeToAcknowledge() {
+        Api api = new Api("http://localhost:" + port + "/api/v1");
+        Api root = new Api("http://localhost:" + port);
+        Instant from = Instant.now();
+        String crew = root.devToken("crew-report", "crew");
+        String dispatcher = root.devToken("dispatcher-2", "dispatcher");
+        String auditor = root.devToken("auditor-2", "auditor");
+        String taken = api.post("/alerts/emergency", crew, "{\"location\":" + Api.location(52, 4) + "}")
+                .json().get("alertId").asText();
+        api.post("/alerts/" + taken + "/acknowledge", dispatcher, "{}");
+        api.post("/alerts/" + taken + "/resolve", dispatcher, "{\"outcome\":\"FALSE_ALARM\"}");
+        api.post("/alerts/emergency", root.devToken("crew-report-2", "crew"), "{\"location\":" + Api.location(52, 4) + "}");
+
+        JsonNode report = api.get("/audit/alarm-report?from=" + from + "&to=" + Instant.now().plusSeconds(1), auditor)
+                .json();
+
+        assertThat(report.get("alarms").asInt()).isEqualTo(2);
+        assertThat(report.get("byType").get("EMERGENCY").asInt()).isEqualTo(2);
+        assertThat(report.get("byOutcome").get("FALSE_ALARM").asInt()).isEqualTo(1);
+        assertThat(report.get("byOutcome").get("UNRESOLVED").asInt()).isEqualTo(1);
+        assertThat(report.get("falseAlarms").asInt()).isEqualTo(1);
+        assertThat(report.get("timeToAcknowledge").get("acknowledged").asInt()).isEqualTo(1);
+        assertThat(report.get("timeToAcknowledge").get("p50Seconds").asDouble()).isLessThan(10);
+        assertThat(report.get("acknowledgedWithin10s").get("percent").asDouble()).isEqualTo(50.0);
+        assertThat(report.get("acknowledgedWithin10s").get("targetPercent").asDouble()).isEqualTo(80.0);
+        assertThat(report.get("acknowledgedWithin10s").get("met").asBoolean()).isFalse();
+        assertThat(report.get("acknowledgedWithin40s").get("targetPercent").asDouble()).isEqualTo(98.5);
+        assertThat(root.get("/actuator/prometheus", null).body())
+                .containsPattern("lineguard_projection_lag_events\\{processor=\"alert-board\"\\}");
     }
 
     @Test

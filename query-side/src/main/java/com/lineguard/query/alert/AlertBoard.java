@@ -84,16 +84,6 @@ public class AlertBoard {
                  order by created_at"""), entries, crewMemberId).stream().map(Entry::ownerView).toList();
     }
 
-    public List<Entry> changedAfter(long lastEvent, int limit) {
-        return jdbc.query(sql("select view, owner_view, last_event from %TABLE% where last_event > ? order by last_event limit ?"),
-                entries, lastEvent, limit);
-    }
-
-    public long lastEvent() {
-        Long last = jdbc.queryForObject(sql("select max(last_event) from %TABLE%"), Long.class);
-        return last == null ? 0 : last;
-    }
-
     private AlertView read(String value) {
         try {
             return json.readValue(value, AlertView.class);

@@ -22,18 +22,24 @@ class AlertProjection {
     static final String PROCESSOR = "alert-board";
 
     private final AlertBoard board;
+    private final AlertChanges changes;
     private final DispatchStream dispatchStream;
     private final AlertMetrics metrics;
 
-    AlertProjection(AlertBoard board, DispatchStream dispatchStream, AlertMetrics metrics) {
+    AlertProjection(AlertBoard board, AlertChanges changes, DispatchStream dispatchStream, AlertMetrics metrics) {
         this.board = board;
+        this.changes = changes;
         this.dispatchStream = dispatchStream;
         this.metrics = metrics;
     }
 
     @EventHandler
     void on(AlertEvent event, TrackingToken token, ReplayStatus replay) {
-        applyTo(board, event, token.position().orElseThrow()).ifPresent(applied -> {
+        long position = token.position().orElseThrow();
+        applyTo(board, event, position).ifPresent(applied -> {
+            if (!applied.after().equals(applied.before())) {
+                changes.append(position, applied.after());
+            }
             if (!replay.isReplay()) {
                 metrics.applied(applied.before(), event);
             }
@@ -41,8 +47,8 @@ class AlertProjection {
         });
     }
 
-    /** An event changed the board; {@code before} is dispatch's view before it (null for a new alert). */
-    record Applied(AlertView before) {
+    /** An event reached the board: dispatch's view before it (null for a new alert) and after it. */
+    record Applied(AlertView before, AlertView after) {
     }
 
     /**
@@ -57,6 +63,6 @@ class AlertProjection {
         AlertView view = AlertView.evolve(current == null ? null : current.view(), event);
         AlertView ownerView = AlertView.evolveForOwner(current == null ? null : current.ownerView(), event);
         board.save(new AlertBoard.Entry(view, ownerView, position));
-        return Optional.of(new Applied(current == null ? null : current.view()));
+        return Optional.of(new Applied(current == null ? null : current.view(), view));
     }
 }

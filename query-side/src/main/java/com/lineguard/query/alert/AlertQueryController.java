@@ -56,7 +56,7 @@ class AlertQueryController {
     ResponseEntity<List<AlertView>> alerts(@RequestParam(defaultValue = "ACTIVE") String status) {
         catchUp.await(AlertProjection.PROCESSOR, READ_YOUR_WRITES_WAIT);
         Set<AlertStatus> statuses = statusesFor(status);
-        long position = board.lastEvent();
+        long position = dispatchStream.head();
         return ResponseEntity.ok()
                 .header(STREAM_POSITION, Long.toString(position))
                 .body(board.withStatus(statuses));

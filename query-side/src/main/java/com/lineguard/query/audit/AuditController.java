@@ -45,11 +45,13 @@ class AuditController {
 
     private final EventLog eventLog;
     private final ChainVerifier verifier;
+    private final AlarmReport alarmReport;
     private final ObjectMapper json;
 
-    AuditController(EventLog eventLog, ChainVerifier verifier, ObjectMapper json) {
+    AuditController(EventLog eventLog, ChainVerifier verifier, AlarmReport alarmReport, ObjectMapper json) {
         this.eventLog = eventLog;
         this.verifier = verifier;
+        this.alarmReport = alarmReport;
         this.json = json;
     }
 
@@ -76,6 +78,16 @@ class AuditController {
                         .filter(view -> view.status() != OutageStatus.CLOSED)
                         .sorted(Comparator.comparing(OutageView::createdAt))
                         .toList());
+    }
+
+    /** Alarm-handling figures (BS 8484) for alarms that escalated in {@code [from, to)}. */
+    @GetMapping("/alarm-report")
+    AlarmReport.Report alarmReport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        if (!to.isAfter(from)) {
+            throw Rejected.invalid("to", "to must lie after from.");
+        }
+        return alarmReport.between(from, to);
     }
 
     @GetMapping("/verify")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lineguard.contracts.bridge.CloudEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
  * or an outage delays messages, possibly sends some twice with the same id, and never drops one.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(LegacyBridgePublisher.PROCESSOR)
 @ConditionalOnProperty(prefix = "spring.kafka", name = "bootstrap-servers")
 class LegacyBridgePublisher {
