@@ -57,7 +57,7 @@ class LegacyBridgeBrokerOutageTest {
 
         List<String> alertIds = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            alertIds.add(alerts.emergencyWith(5));
+            alertIds.add(alerts.timerWith(5));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode health = root.get("/actuator/health", null).json();

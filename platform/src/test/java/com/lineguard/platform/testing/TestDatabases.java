@@ -50,6 +50,8 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> ADMIN_USER);
         registry.add("spring.datasource.password", () -> "");
+        // Many contexts share one server (100 connections by default); a test needs few.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
         registry.add("lineguard.data-dir", TestDatabases::tempDataDir);
     }
 
