@@ -112,8 +112,7 @@ class LegacyBridgeTest {
             assertThat(messages.stream().filter(m -> m.key().equals(alertId)).map(m -> m.json().get("type").asText()))
                     .containsSubsequence("lineguard.alert.emergency-raised", "lineguard.alert.location-reported",
                             "lineguard.alert.location-reported", "lineguard.alert.acknowledged",
-                            "lineguard.alert.resolved")
-                    .contains("lineguard.alert.escalation-policy-started");
+                            "lineguard.alert.resolved");
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode health = new Api("http://localhost:" + port).get("/actuator/health", null).json();
