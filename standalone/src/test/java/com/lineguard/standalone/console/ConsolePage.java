@@ -90,12 +90,16 @@ final class ConsolePage {
         dialog.findElement(By.id("resolve-confirm")).click();
     }
 
-    /** The history panel's entries as "sequence type actor", oldest first. */
+    /**
+     * The history panel's entries as "sequence type actor", oldest first. Read in one script call: the panel is
+     * re-rendered on every change of the alert, so elements looked up one by one can go stale between two reads.
+     */
+    @SuppressWarnings("unchecked")
     List<String> history() {
-        return driver.findElements(By.cssSelector("#history-list li")).stream()
-                .map(li -> li.getAttribute("data-sequence") + " " + li.getAttribute("data-type") + " "
-                        + li.findElement(By.cssSelector(".actor")).getText().replaceFirst("^by ", ""))
-                .toList();
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('#history-list li')).map(li =>
+                  li.dataset.sequence + ' ' + li.dataset.type + ' '
+                  + (li.querySelector('.actor')?.textContent ?? '').trim().replace(/^by /, ''));""");
     }
 
     /** Every URL the page loaded or refers to: documents, scripts, styles, images, fetches and the stream. */
