@@ -21,6 +21,8 @@ final class StandaloneProcess implements AutoCloseable {
         this.log = log;
         this.arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                // Its own broker on a port of its own, so a developer's running standalone (9092) cannot clash.
+                "--lineguard.kafka.port=" + freePort(),
                 "--lineguard.data-dir=" + dataDir,
                 "--lineguard.timers.min-duration=PT1S"));
         this.arguments.addAll(List.of(extraArguments));
