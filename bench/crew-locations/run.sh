@@ -6,8 +6,10 @@ cd "$(dirname "$0")/../.."
 DB=lineguard_bench_$$
 psql -h 127.0.0.1 -U postgres -d test -qc "create database $DB"
 trap 'kill $PID 2>/dev/null || true; sleep 3; psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DB with (force)"' EXIT
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java -Xmx1g -jar standalone/target/lineguard.jar --server.port=$PORT --lineguard.data-dir="$(mktemp -d)" \
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(free_port)
+java -Xmx1g -jar standalone/target/lineguard.jar --server.port=$PORT --lineguard.kafka.port=$(free_port) \
+  --lineguard.data-dir="$(mktemp -d)" \
   --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres \
   --spring.datasource.password= > /tmp/lineguard-bench.log 2>&1 &
 PID=$!
