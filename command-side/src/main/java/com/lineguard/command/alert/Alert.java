@@ -56,7 +56,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * cancel. Instead, the deadline handler decides on the state it finds, and an extension simply makes the earlier
  * deadline stale (its {@link TimerDue#dueAt()} no longer matches).
  */
-@Aggregate
+// Every aggregate shares one event store: an id of another kind must read as "not found" (see AggregateTypeFilter).
+@Aggregate(filterEventsByType = true)
 public class Alert {
 
     static final String TIMER_ACTOR = "lineguard:safety-timer";

@@ -27,8 +27,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Applies each message of {@code legacy.commands.v1} exactly once, or parks it on the DLQ with the reason. The offset
- * commits only after this returns (ack mode {@code record}); anything else that fails (database or broker away) is
- * thrown, and the same message is retried until it goes through, so no good message is lost or skipped.
+ * commits only after this returns (ack mode {@code record}). A failure for want of the database or the broker is
+ * thrown, and the same message is retried until it goes through, so no good message is lost or skipped; any other
+ * failure would fail again on every delivery, so that message is parked and the consumer never stalls behind it.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.kafka", name = "bootstrap-servers")
@@ -61,10 +62,20 @@ class LegacyCommandListener {
             CloudEvent read = event;
             transaction.executeWithoutResult(status -> applyOnce(read));
         } catch (Unapplicable e) {
-            park(message, e);
-            if (event != null) {
-                processed.record(event.id(), event.type(), Outcome.PARKED);
+            park(message, event, e);
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
             }
+            log.error("Applying legacy message {} failed; parking it", event == null ? null : event.id(), e);
+            park(message, event, new Unapplicable(Unapplicable.APPLY_FAILED, "Applying it failed: " + e));
+        }
+    }
+
+    private void park(ConsumerRecord<String, byte[]> message, CloudEvent event, Unapplicable reason) {
+        park(message, reason);
+        if (event != null) {
+            processed.record(event.id(), event.type(), Outcome.PARKED);
         }
     }
 

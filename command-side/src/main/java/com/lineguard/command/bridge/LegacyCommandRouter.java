@@ -33,6 +33,9 @@ import java.util.stream.Collectors;
 @Component
 class LegacyCommandRouter {
 
+    /** The longest CloudEvent id and type the record of handled messages keeps (legacy_message). */
+    static final int MAX_ID_LENGTH = 255;
+
     /** Marks who acted through the back office, so the record tells them apart from users of this system. */
     static final String LEGACY_ACTOR_PREFIX = "legacy:";
 
@@ -55,7 +58,7 @@ class LegacyCommandRouter {
                     LEGACY_ACTOR_PREFIX + "oms", ErrorCode.OUTAGE_NOT_FOUND)),
             "lineguard.legacy.etr-predicted", route(EtrPredicted.class, data -> new LegacyCommand(
                     new PredictEtr(data.outageId(), data.externalRef(), data.estimatedRestorationAt(), data.reason(),
-                            null),
+                            data.confidence()),
                     LEGACY_ACTOR_PREFIX + "predictor", ErrorCode.OUTAGE_NOT_FOUND)),
             "lineguard.legacy.outage-restored", route(OutageRestored.class, data -> new LegacyCommand(
                     new ReportOutageRestored(data.outageId(), data.externalRef()),
@@ -86,6 +89,10 @@ class LegacyCommandRouter {
                 || isBlank(event.source()) || isBlank(event.type()) || !(event.data() instanceof Map<?, ?>)) {
             throw new Unapplicable(Unapplicable.MALFORMED_MESSAGE,
                     "A CloudEvent needs specversion \"1.0\", id, source, type and a JSON object as data.");
+        }
+        if (event.id().length() > MAX_ID_LENGTH || event.type().length() > MAX_ID_LENGTH) {
+            throw new Unapplicable(Unapplicable.MALFORMED_MESSAGE,
+                    "A CloudEvent's id and type may have at most " + MAX_ID_LENGTH + " characters.");
         }
         return event;
     }

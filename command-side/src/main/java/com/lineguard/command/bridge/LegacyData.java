@@ -3,6 +3,8 @@ package com.lineguard.command.bridge;
 import com.lineguard.contracts.geo.GeoLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -40,7 +42,8 @@ final class LegacyData {
     }
 
     record EtrPredicted(UUID outageId, @Size(max = 255) String externalRef, @NotNull Instant estimatedRestorationAt,
-                        @Size(max = 2000) String reason) implements NamesAnOutage {
+                        @Size(max = 2000) String reason, @DecimalMin("0.0") @DecimalMax("1.0") Double confidence)
+            implements NamesAnOutage {
     }
 
     record OutageRestored(UUID outageId, @Size(max = 255) String externalRef) implements NamesAnOutage {

@@ -8,7 +8,8 @@ class Unapplicable extends RuntimeException {
 
     static final String MALFORMED_MESSAGE = "MALFORMED_MESSAGE";
     static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
-    static final String UNSUPPORTED_YET = "UNSUPPORTED_YET";
+    /** Applying it failed for a reason that retrying cannot cure (a defect, not the database or broker away). */
+    static final String APPLY_FAILED = "APPLY_FAILED";
 
     private final String code;
 

@@ -15,7 +15,8 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A crew as dispatch plans with it: its name and skills. Its events are the record of who could do what, when. */
-@Aggregate
+// Every aggregate shares one event store: an id of another kind must read as "not found" (see AggregateTypeFilter).
+@Aggregate(filterEventsByType = true)
 public class Crew {
 
     @AggregateIdentifier

@@ -33,6 +33,11 @@ public class AxonConfiguration {
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
 
+    @Bean
+    static AggregateTypeFilter aggregateTypeFilter() {
+        return new AggregateTypeFilter();
+    }
+
     /** Picked by name by Axon's serializer set-up; not a candidate for anybody else's ObjectMapper. */
     @Bean(name = "defaultAxonObjectMapper", defaultCandidate = false)
     ObjectMapper defaultAxonObjectMapper() {
