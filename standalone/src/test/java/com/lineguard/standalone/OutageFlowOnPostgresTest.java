@@ -196,7 +196,7 @@ class OutageFlowOnPostgresTest {
                 + " and convert_from(payload, 'UTF8') like ?", Long.class, "%" + ref + "%")).isEqualTo(1);
         Api.Response byDispatch = api.post("/outages", dispatcher, "{\"deviceId\":\"" + device + "\",\"location\":"
                 + Api.location(SITE_LAT, SITE_LON) + ",\"customersAffected\":1,\"externalRef\":\"" + ref + "\"}");
-        assertThat(byDispatch.status()).isEqualTo(200);
+        assertThat(byDispatch.status()).isEqualTo(201);
         assertThat(byDispatch.json().get("outageId").asText()).isEqualTo(first.toString());
 
         Instant predicted = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
@@ -210,6 +210,25 @@ class OutageFlowOnPostgresTest {
         assertThat(api.get("/outages/" + first, dispatcher).json().get("status").asText()).isEqualTo("RESTORED");
         assertThat(api.get("/outages?status=OPEN", dispatcher).json().findValuesAsText("externalRef"))
                 .containsOnlyOnce(ref);
+    }
+
+    @Test
+    void given_an_alert_when_its_id_is_used_as_an_outage_id_then_there_is_no_such_outage() {
+        String crewToken = new Api("http://localhost:" + port).devToken("crew-" + UUID.randomUUID(), "crew");
+        String alertId = api.post("/alerts/emergency", crewToken, "{\"location\":" + Api.location(SITE_LAT, SITE_LON)
+                + "}").json().get("alertId").asText();
+
+        Api.Response etr = api.post("/outages/" + alertId + "/etr", dispatcher, "{\"estimatedRestorationAt\":\""
+                + Instant.now().plus(Duration.ofHours(2)) + "\"}");
+        Api.Response assign = api.post("/outages/" + alertId + "/assign", dispatcher, "{\"crewId\":\"" + near + "\"}");
+
+        assertThat(etr.status()).as(etr.body()).isEqualTo(404);
+        assertThat(etr.code()).isEqualTo("OUTAGE_NOT_FOUND");
+        assertThat(assign.status()).as(assign.body()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?",
+                Long.class, alertId)).as("the alert's own events only").isEqualTo(jdbc.queryForObject(
+                "select count(*) from domainevententry where aggregateidentifier = ? and type = 'Alert'", Long.class,
+                alertId));
     }
 
     private JsonNode report(String body) {

@@ -1,6 +1,11 @@
 package com.lineguard.contracts.outage;
 
-/** What a crew member is told about an outage; {@link #wireName()} is the name on {@code /stream/crew}. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+
+/** What a crew member is told about an outage; {@link #wireName()} is its name on {@code /stream/crew} and in JSON. */
 public enum CrewNotificationKind {
     ASSIGNMENT("assignment"), ETR_CHANGED("etr-changed");
 
@@ -10,7 +15,17 @@ public enum CrewNotificationKind {
         this.wireName = wireName;
     }
 
+    @JsonValue
     public String wireName() {
         return wireName;
+    }
+
+    /** Reads the wire name, and the constant's name that events stored before it was the JSON form carry. */
+    @JsonCreator
+    public static CrewNotificationKind of(String name) {
+        return Arrays.stream(values())
+                .filter(kind -> kind.wireName.equals(name) || kind.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown crew notification kind " + name));
     }
 }

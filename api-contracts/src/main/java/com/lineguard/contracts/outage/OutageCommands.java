@@ -39,9 +39,12 @@ public final class OutageCommands {
     public record ChangeOutageStatus(@TargetAggregateIdentifier UUID outageId, String actor, OutageStatus status) {
     }
 
-    /** An ETR from a person: {@code source} is {@code CREW} (the assigned crew) or {@code DISPATCHER}. */
+    /**
+     * An ETR from a person: {@code source} is {@code CREW} (the assigned crew) or {@code DISPATCHER};
+     * {@code confidence} is 0..1 or null.
+     */
     public record SetEtr(@TargetAggregateIdentifier UUID outageId, String actor, EtrSource source,
-                         Instant estimatedRestorationAt, String reason) {
+                         Instant estimatedRestorationAt, String reason, Double confidence) {
     }
 
     /**

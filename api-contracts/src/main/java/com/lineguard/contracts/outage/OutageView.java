@@ -2,6 +2,7 @@ package com.lineguard.contracts.outage;
 
 import com.lineguard.contracts.geo.GeoLocation;
 import com.lineguard.contracts.outage.OutageEvents.EtrEstimated;
+import com.lineguard.contracts.outage.OutageEvents.EtrExpired;
 import com.lineguard.contracts.outage.OutageEvents.OutageAssigned;
 import com.lineguard.contracts.outage.OutageEvents.OutageEvent;
 import com.lineguard.contracts.outage.OutageEvents.OutageReported;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * An outage as the API shows it (API.md "OutageView"): a left fold over its events, used by the command side to
- * answer a command and by the query side's projection, so both always show the same thing.
+ * answer a command and by the query side's projection, so both always show the same thing. {@code etrExpired}: the
+ * ETR shown passed with the power still off, and nobody has given a new one yet.
  */
 public record OutageView(
         UUID outageId,
@@ -29,6 +31,7 @@ public record OutageView(
         String assignedCrewId,
         Instant estimatedRestorationAt,
         EtrSource etrSource,
+        boolean etrExpired,
         Instant createdAt,
         Instant updatedAt,
         List<WorkNote> workLog) {
@@ -49,7 +52,7 @@ public record OutageView(
         if (event instanceof OutageReported e) {
             return new OutageView(e.outageId(), OutageStatus.REPORTED, e.deviceId(), e.location(),
                     e.customersAffected(), e.cause(), List.copyOf(e.requiredSkills()), e.externalRef(), null, null,
-                    null, e.at(), e.at(), List.of());
+                    null, false, e.at(), e.at(), List.of());
         }
         if (current == null) {
             throw new IllegalArgumentException("no outage before " + event.getClass().getSimpleName());
@@ -60,26 +63,31 @@ public record OutageView(
     private OutageView apply(OutageEvent event) {
         if (event instanceof OutageAssigned e) {
             return new OutageView(outageId, OutageStatus.ASSIGNED, deviceId, location, customersAffected, cause,
-                    requiredSkills, externalRef, e.crewId(), estimatedRestorationAt, etrSource, createdAt, e.at(),
+                    requiredSkills, externalRef, e.crewId(), estimatedRestorationAt, etrSource, etrExpired, createdAt, e.at(),
                     workLog);
         }
         if (event instanceof OutageStatusChanged e) {
             return new OutageView(outageId, e.status(), deviceId, location, customersAffected, cause,
-                    requiredSkills, externalRef, assignedCrewId, estimatedRestorationAt, etrSource, createdAt, e.at(),
-                    workLog);
+                    requiredSkills, externalRef, assignedCrewId, estimatedRestorationAt, etrSource, etrExpired, createdAt,
+                    e.at(), workLog);
         }
         if (event instanceof EtrEstimated e && e.shown()) {
             return new OutageView(outageId, status, deviceId, location, customersAffected, cause, requiredSkills,
-                    externalRef, assignedCrewId, e.estimatedRestorationAt(), e.source(), createdAt, e.at(), workLog);
+                    externalRef, assignedCrewId, e.estimatedRestorationAt(), e.source(), false, createdAt, e.at(),
+                    workLog);
+        }
+        if (event instanceof EtrExpired e) {
+            return new OutageView(outageId, status, deviceId, location, customersAffected, cause, requiredSkills,
+                    externalRef, assignedCrewId, estimatedRestorationAt, etrSource, true, createdAt, e.at(), workLog);
         }
         if (event instanceof WorkNoteAdded e) {
             List<WorkNote> notes = new ArrayList<>(workLog);
             notes.add(new WorkNote(e.author(), e.at(), e.text()));
             return new OutageView(outageId, status, deviceId, location, customersAffected, cause, requiredSkills,
-                    externalRef, assignedCrewId, estimatedRestorationAt, etrSource, createdAt, e.at(),
+                    externalRef, assignedCrewId, estimatedRestorationAt, etrSource, etrExpired, createdAt, e.at(),
                     List.copyOf(notes));
         }
-        // Hidden predictions, expiries and notifications change nothing that the view shows.
+        // Hidden predictions and notifications change nothing that the view shows.
         return this;
     }
 

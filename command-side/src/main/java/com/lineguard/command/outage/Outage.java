@@ -44,7 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * As with alerts, ETR deadlines are never cancelled: the handler compares the ETR it was scheduled for with the
  * current one, so a newer estimate makes the older deadline stale.
  */
-@Aggregate
+// Every aggregate shares one event store: an id of another kind must read as "not found" (see AggregateTypeFilter).
+@Aggregate(filterEventsByType = true)
 public class Outage {
 
     /** Actor of what the legacy back office reports through the bridge. */
@@ -125,15 +126,12 @@ public class Outage {
         if (command.source() == EtrSource.CREW) {
             requireAssigned(command.actor());
         }
-        estimate(command.estimatedRestorationAt(), command.source(), null, command.reason(), command.actor(),
-                throttle, deadlines);
+        estimate(command.estimatedRestorationAt(), command.source(), command.confidence(), command.reason(),
+                command.actor(), throttle, deadlines);
     }
 
     void predictEtr(Instant estimatedRestorationAt, String reason, Double confidence,
                     CustomerNotificationThrottle throttle, DeadlineManager deadlines) {
-        if (confidence != null && (confidence < 0 || confidence > 1)) {
-            throw Rejected.invalid("confidence", "confidence must lie between 0 and 1.");
-        }
         estimate(estimatedRestorationAt, EtrSource.PREDICTED, confidence, reason, LEGACY_ACTOR, throttle, deadlines);
     }
 
@@ -149,6 +147,9 @@ public class Outage {
         Instant now = DecisionClock.now();
         if (estimatedRestorationAt == null || !estimatedRestorationAt.isAfter(now)) {
             throw Rejected.invalid("estimatedRestorationAt", "estimatedRestorationAt must be in the future.");
+        }
+        if (confidence != null && (confidence < 0 || confidence > 1)) {
+            throw Rejected.invalid("confidence", "confidence must lie between 0 and 1.");
         }
         boolean shown = source.isHuman() || etrSource == null || !etrSource.isHuman();
         apply(new EtrEstimated(outageId, estimatedRestorationAt, source, confidence, reason, estimatedBy, shown, now));

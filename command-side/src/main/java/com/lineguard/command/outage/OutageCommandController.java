@@ -45,7 +45,10 @@ class OutageCommandController {
         this.responses = responses;
     }
 
-    /** A report naming a reference already known opens nothing: it answers 200 with the outage holding it. */
+    /**
+     * A report naming a reference already known opens nothing: like a retried request, it answers as the first report
+     * did (API.md knows only 201), with the outage holding the reference.
+     */
     @PostMapping
     @PreAuthorize("hasRole('dispatcher')")
     ResponseEntity<?> report(@Valid @RequestBody ReportRequest body, Actor actor, HttpServletRequest request) {
@@ -53,8 +56,7 @@ class OutageCommandController {
             UUID outageId = UUID.randomUUID();
             UUID holder = commands.send(new ReportOutage(outageId, body.deviceId(), body.location(),
                     body.customersAffected(), body.cause(), body.requiredSkills(), body.externalRef()), actor);
-            HttpStatus status = holder.equals(outageId) ? HttpStatus.CREATED : HttpStatus.OK;
-            return ResponseEntity.status(status).body(responses.viewFor(holder));
+            return ResponseEntity.status(HttpStatus.CREATED).body(responses.viewFor(holder));
         });
     }
 
@@ -79,7 +81,8 @@ class OutageCommandController {
                              HttpServletRequest request) {
         EtrSource source = actor.has(Role.DISPATCHER) ? EtrSource.DISPATCHER : EtrSource.CREW;
         return change(outageId, actor, request,
-                new SetEtr(outageId, actor.id(), source, body.estimatedRestorationAt(), body.reason()), HttpStatus.OK);
+                new SetEtr(outageId, actor.id(), source, body.estimatedRestorationAt(), body.reason(),
+                        body.confidence()), HttpStatus.OK);
     }
 
     @PostMapping("/{outageId}/notes")

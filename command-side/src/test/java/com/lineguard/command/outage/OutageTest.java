@@ -355,7 +355,7 @@ class OutageTest {
         @Test
         void given_an_assigned_crew_when_it_sets_an_etr_then_it_is_shown_and_its_deadline_scheduled() {
             fixture.given(assignedTo(ANA))
-                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, null))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, null, null))
                     .expectEvents(etr(inTwoHours, EtrSource.CREW, ANA, true))
                     .expectScheduledDeadline(inTwoHours, new EtrDue(inTwoHours))
                     .expectScheduledDeadlineWithName(inTwoHours, EtrDue.DEADLINE);
@@ -364,7 +364,7 @@ class OutageTest {
         @Test
         void given_an_assigned_crew_when_a_dispatcher_sets_the_etr_then_the_crew_is_told_it_changed() {
             fixture.given(assignedTo(ANA))
-                    .when(new SetEtr(OUTAGE_ID, DORA, EtrSource.DISPATCHER, inTwoHours, null))
+                    .when(new SetEtr(OUTAGE_ID, DORA, EtrSource.DISPATCHER, inTwoHours, null, null))
                     .expectEvents(new EtrEstimated(OUTAGE_ID, inTwoHours, EtrSource.DISPATCHER, null, null, DORA,
                                     true, T0),
                             new CrewNotificationDue(OUTAGE_ID, ANA, CrewNotificationKind.ETR_CHANGED, T0));
@@ -373,7 +373,7 @@ class OutageTest {
         @Test
         void given_an_etr_in_the_past_or_now_when_set_then_it_is_refused() {
             fixture.given(assignedTo(ANA))
-                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, T0, null))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, T0, null, null))
                     .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED))
                     .expectNoEvents()
                     .expectNoScheduledDeadlines();
@@ -382,7 +382,7 @@ class OutageTest {
         @Test
         void given_another_crew_when_it_sets_an_etr_then_it_is_not_assigned() {
             fixture.given(assignedTo(ANA))
-                    .when(new SetEtr(OUTAGE_ID, BEN, EtrSource.CREW, inTwoHours, null))
+                    .when(new SetEtr(OUTAGE_ID, BEN, EtrSource.CREW, inTwoHours, null, null))
                     .expectException(rejectedWith(ErrorCode.NOT_ASSIGNED))
                     .expectNoEvents();
         }
@@ -390,7 +390,7 @@ class OutageTest {
         @Test
         void given_a_restored_outage_when_an_etr_is_set_then_it_is_refused_as_closed() {
             fixture.given(assignedTo(ANA)).andGiven(statusChanged(OutageStatus.RESTORED, ANA))
-                    .when(new SetEtr(OUTAGE_ID, DORA, EtrSource.DISPATCHER, inTwoHours, null))
+                    .when(new SetEtr(OUTAGE_ID, DORA, EtrSource.DISPATCHER, inTwoHours, null, null))
                     .expectException(rejectedWith(ErrorCode.OUTAGE_CLOSED))
                     .expectNoEvents();
         }
@@ -428,8 +428,16 @@ class OutageTest {
         @Test
         void given_a_prediction_when_the_crew_sets_an_etr_then_the_crew_etr_is_shown() {
             fixture.given(assignedTo(ANA)).andGiven(etr(inTwoHours, EtrSource.PREDICTED, Outage.LEGACY_ACTOR, true))
-                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, T0.plus(Duration.ofHours(3)), null))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, T0.plus(Duration.ofHours(3)), null, null))
                     .expectEvents(etr(T0.plus(Duration.ofHours(3)), EtrSource.CREW, ANA, true));
+        }
+
+        @Test
+        void given_an_assigned_crew_when_it_sets_an_etr_with_a_confidence_then_the_estimate_records_it() {
+            fixture.given(assignedTo(ANA))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, "waiting for a part", 0.8))
+                    .expectEvents(new EtrEstimated(OUTAGE_ID, inTwoHours, EtrSource.CREW, 0.8, "waiting for a part",
+                            ANA, true, T0));
         }
 
         @Test
@@ -450,7 +458,7 @@ class OutageTest {
         @Test
         void given_a_crew_etr_when_it_passes_unrestored_then_crew_and_dispatch_are_told_it_expired() {
             fixture.given(assignedTo(ANA))
-                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null))
+                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null, null))
                     .whenTimeElapses(Duration.ofHours(1))
                     .expectDeadlinesMet(new EtrDue(inOneHour))
                     .expectEvents(new EtrExpired(OUTAGE_ID, inOneHour, ANA, inOneHour));
@@ -459,7 +467,7 @@ class OutageTest {
         @Test
         void given_a_crew_etr_when_time_stops_short_of_it_then_nothing_happens() {
             fixture.given(assignedTo(ANA))
-                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null))
+                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null, null))
                     .whenTimeElapses(Duration.ofHours(1).minusSeconds(1))
                     .expectNoEvents();
         }
@@ -467,7 +475,7 @@ class OutageTest {
         @Test
         void given_an_etr_then_restoration_when_the_etr_passes_then_nothing_expires() {
             fixture.given(assignedTo(ANA))
-                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null),
+                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null, null),
                             new ReportOutageRestored(OUTAGE_ID, null))
                     .whenTimeElapses(Duration.ofHours(1))
                     .expectNoEvents();
@@ -476,8 +484,8 @@ class OutageTest {
         @Test
         void given_an_etr_moved_later_when_the_first_etr_passes_then_nothing_expires_yet() {
             fixture.given(assignedTo(ANA))
-                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null),
-                            new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, null))
+                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null, null),
+                            new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, null, null))
                     .whenTimeElapses(Duration.ofHours(1))
                     .expectNoEvents();
         }
@@ -485,8 +493,8 @@ class OutageTest {
         @Test
         void given_an_etr_moved_later_when_the_later_one_passes_then_it_expires_once() {
             fixture.given(assignedTo(ANA))
-                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null),
-                            new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, null))
+                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null, null),
+                            new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inTwoHours, null, null))
                     .whenTimeElapses(Duration.ofHours(2))
                     .expectEvents(new EtrExpired(OUTAGE_ID, inTwoHours, ANA, inTwoHours));
         }
@@ -494,8 +502,8 @@ class OutageTest {
         @Test
         void given_the_same_etr_set_twice_when_it_passes_then_it_expires_once() {
             fixture.given(assignedTo(ANA))
-                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null),
-                            new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, "confirmed"))
+                    .andGivenCommands(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, null, null),
+                            new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, inOneHour, "confirmed", null))
                     .whenTimeElapses(Duration.ofHours(1))
                     .expectEvents(new EtrExpired(OUTAGE_ID, inOneHour, ANA, inOneHour));
         }
@@ -536,7 +544,7 @@ class OutageTest {
             Instant later = T0.plus(Duration.ofMinutes(40));
             Instant moved = etr.plus(Duration.ofMinutes(15));
             fixture.givenCurrentTime(later).andGiven(toldOfEtr())
-                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, moved, null))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, moved, null, null))
                     .expectEvents(new EtrEstimated(OUTAGE_ID, moved, EtrSource.CREW, null, null, ANA, true, later),
                             customersTold(OutageStatus.ASSIGNED, moved, later));
         }
@@ -546,7 +554,7 @@ class OutageTest {
             Instant later = T0.plus(Duration.ofMinutes(40));
             Instant moved = etr.plus(Duration.ofMinutes(14));
             fixture.givenCurrentTime(later).andGiven(toldOfEtr())
-                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, moved, null))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, moved, null, null))
                     .expectEvents(new EtrEstimated(OUTAGE_ID, moved, EtrSource.CREW, null, null, ANA, true, later));
         }
 
@@ -555,7 +563,7 @@ class OutageTest {
             Instant later = T0.plus(Duration.ofMinutes(10));
             Instant moved = etr.plus(Duration.ofHours(1));
             fixture.givenCurrentTime(later).andGiven(toldOfEtr())
-                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, moved, null))
+                    .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, moved, null, null))
                     .expectEvents(new EtrEstimated(OUTAGE_ID, moved, EtrSource.CREW, null, null, ANA, true, later));
         }
 

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * The one way an HTTP call changes something. The command, its events, its deadlines and the stored
  * idempotent response commit in one database transaction: a crash at any instant leaves the call either fully done
  * or not done, and a retried call with the same {@code Idempotency-Key} gets the first answer again.
+ * <p>
+ * Only an accepted call's answer is kept. A refused call rolls back with everything else, so a retry after its cause
+ * is gone (the crew member signed in again to cancel a timer, say) is decided afresh instead of being refused again.
  */
 @Component
 public class CommandExecutor {

@@ -41,9 +41,12 @@ class OutageQueryController {
     /** How many of the newest work-log entries the handover shows per outage. */
     static final int HANDOVER_NOTES = 3;
 
-    /** One entry of {@code GET /handover}: what is left for the next shift; notes newest first. */
+    /**
+     * One entry of {@code GET /handover}: what is left for the next shift; notes newest first. {@code etrExpired}
+     * flags an ETR that passed with the power still off: customers are waiting on a time nobody has renewed.
+     */
     record HandoverEntry(UUID outageId, OutageStatus status, String assignedCrewId, Instant estimatedRestorationAt,
-                         List<WorkNote> latestNotes) {
+                         boolean etrExpired, List<WorkNote> latestNotes) {
     }
 
     private final OutageBoard board;
@@ -103,7 +106,7 @@ class OutageQueryController {
         catchUp.await(OutageProjection.PROCESSOR, READ_YOUR_WRITES_WAIT);
         return board.withStatus(EnumSet.complementOf(EnumSet.of(OutageStatus.CLOSED))).stream()
                 .map(view -> new HandoverEntry(view.outageId(), view.status(), view.assignedCrewId(),
-                        view.estimatedRestorationAt(), view.latestNotes(HANDOVER_NOTES)))
+                        view.estimatedRestorationAt(), view.etrExpired(), view.latestNotes(HANDOVER_NOTES)))
                 .toList();
     }
 
