@@ -23,12 +23,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Escalation nobody can miss, on real PostgreSQL. Three crew members stand 1 km, 4 km and 15 km from a crew member
  * whose safety timer runs out. The acknowledgement countdown is 3 s here (2 min in production), the first radius
- * 5 km and the largest 20 km.
+ * 5 km and the largest 20 km; the owner is warned 2 s before the due time (1 min in production).
  */
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "lineguard.timers.min-duration=PT1S",
         "lineguard.escalation.ack-timeout=PT3S",
+        "lineguard.timers.warning-before=PT2S",
         "lineguard.nearby-radius-km=5",
         "lineguard.escalation.max-radius-km=20"})
 class EscalationOnPostgresTest {
@@ -74,6 +75,7 @@ class EscalationOnPostgresTest {
                 assertThat(heard).isNotNull();
                 assertThat(heard.id()).isNotBlank();
                 assertThat(Duration.between(escalatedAt, heard.receivedAt())).isLessThan(Duration.ofSeconds(1));
+                assertThat(heard.data().has("crewMemberIds")).as("who else was told stays private").isFalse();
             }
             assertThat(farStream.await(e -> e.data().path("round").asInt() == 1, Duration.ofMillis(500))).isNull();
 
@@ -130,6 +132,42 @@ class EscalationOnPostgresTest {
             Thread.sleep(1_000);
             List<String> ids = again.received().stream().map(SseClient.Event::id).toList();
             assertThat(ids).doesNotHaveDuplicates().doesNotContain(lastSeen);
+        }
+    }
+
+    @Test
+    void theNewestFixByDeviceTimeWinsNotTheLastToArrive() throws Exception {
+        String crewMemberId = crewMemberAt(1);
+        // A fix from 15 km away, taken ten minutes ago while the phone was offline, arrives after the fresh one.
+        Api.Response late = api.post("/crews/me/location", root.devToken(crewMemberId, "crew"),
+                "{\"lat\":" + (SITE_LAT + 15 * KM_IN_LATITUDE) + ",\"lon\":" + SITE_LON + ",\"recordedAt\":\""
+                        + Instant.now().minus(Duration.ofMinutes(10)) + "\"}");
+        assertThat(late.status()).isEqualTo(202);
+
+        try (SseClient stream = crewStream(crewMemberId)) {
+            String alertId = armTimerAtTheSite(2);
+            awaitEscalation(alertId);
+
+            SseClient.Event heard = stream.await(nearbyEmergency(alertId), Duration.ofSeconds(10));
+            assertThat(heard).as("told in the first round, from the fix 1 km away").isNotNull();
+            assertThat(heard.data().get("round").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theOwnerIsWarnedOnTheCrewStreamBeforeHelpIsSent() throws Exception {
+        String owner = "crew-owner-" + UUID.randomUUID();
+        try (SseClient stream = crewStream(owner)) {
+            Api.Response armed = api.post("/alerts/timers", root.devToken(owner, "crew"),
+                    "{\"durationSeconds\":4,\"location\":" + Api.location(SITE_LAT, SITE_LON) + "}");
+            String alertId = armed.json().get("alertId").asText();
+            Instant dueAt = Instant.parse(armed.json().get("dueAt").asText());
+
+            SseClient.Event warning = stream.await(e -> "timer-expiring".equals(e.name())
+                    && alertId.equals(e.data().path("alertId").asText()), Duration.ofSeconds(10));
+
+            assertThat(warning).isNotNull();
+            assertThat(warning.receivedAt()).isBefore(dueAt);
         }
     }
 

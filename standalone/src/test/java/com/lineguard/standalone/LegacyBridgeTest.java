@@ -65,6 +65,9 @@ class LegacyBridgeTest {
     BridgeTopic safetyAlerts = new BridgeTopic(KAFKA.getBrokersAsString(), "safety.alerts.v1");
     BridgeTopic legacyCommands = new BridgeTopic(KAFKA.getBrokersAsString(), "legacy.commands.v1");
     BridgeTopic deadLetters = new BridgeTopic(KAFKA.getBrokersAsString(), "legacy.commands.v1.dlq");
+    BridgeTopic outages = new BridgeTopic(KAFKA.getBrokersAsString(), "outages.v1");
+    BridgeTopic crewNotifications = new BridgeTopic(KAFKA.getBrokersAsString(), "crew-notifications.v1");
+    BridgeTopic customerNotifications = new BridgeTopic(KAFKA.getBrokersAsString(), "customer-notifications.v1");
 
     @BeforeEach
     void signIn() {
@@ -197,7 +200,7 @@ class LegacyBridgeTest {
     }
 
     @Test
-    void twentyBadMessagesAreParkedWithTheirReasonsAndTheGoodOneBehindThemIsApplied() {
+    void twentyTwoBadMessagesAreParkedWithTheirReasonsAndTheGoodOneBehindThemIsApplied() {
         String alertId = alerts.raiseEmergency(52.3, 4.5);
         String armedTimer = alerts.armTimer(600, 52.3, 4.5);
         String ack = "lineguard.legacy.alert-acknowledged";
@@ -234,7 +237,11 @@ class LegacyBridgeTest {
                 "OUTAGE_NOT_FOUND");
         bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.outage-restored",
                 "{\"outageId\":\"" + UUID.randomUUID() + "\"}"), "OUTAGE_NOT_FOUND");
-        assertThat(bad).hasSize(20);
+        bad.put(cloudEvent("x".repeat(300), ack, "{\"alertId\":\"" + alertId + "\",\"by\":\"desk\"}"),
+                "MALFORMED_MESSAGE");
+        bad.put(cloudEvent(UUID.randomUUID().toString(), "lineguard.legacy.etr-predicted", "{\"outageId\":\""
+                + alertId + "\",\"estimatedRestorationAt\":\"2031-01-01T00:00:00Z\"}"), "OUTAGE_NOT_FOUND");
+        assertThat(bad).hasSize(22);
         String good = cloudEvent(UUID.randomUUID().toString(), ack, "{\"alertId\":\"" + alertId + "\",\"by\":\"desk-9\"}");
 
         legacyCommands.send(alertId, bad.keySet().toArray(String[]::new));
@@ -243,7 +250,7 @@ class LegacyBridgeTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(alerts.view(alertId).status()).isEqualTo("ACKNOWLEDGED"));
         List<BridgeTopic.Message> parked = deadLetters.readUntil(all -> all.stream()
-                .filter(m -> alertId.equals(m.key())).count() >= 20).stream()
+                .filter(m -> alertId.equals(m.key())).count() >= bad.size()).stream()
                 .filter(m -> alertId.equals(m.key())).toList();
         assertThat(parked).extracting(BridgeTopic.Message::value).containsExactlyElementsOf(bad.keySet());
         assertThat(parked).extracting(m -> m.headers().get("lineguard-error-code"))
@@ -273,6 +280,44 @@ class LegacyBridgeTest {
                 assertThat(eventCount(outageId, "OutageStatusChanged")).isEqualTo(1));
         assertThat(eventCount(outageId, "OutageReported")).isEqualTo(1);
         assertThat(eventCount(outageId, "EtrEstimated")).isEqualTo(1);
+    }
+
+    @Test
+    void anOutageReachesOutagesItsAssignedCrewAndItsCustomers() {
+        Api root = new Api("http://localhost:" + port);
+        String dispatcher = root.devToken("dispatcher-1", "dispatcher");
+        String crewId = "crew-" + UUID.randomUUID();
+        String outageId = alerts.api.post("/outages", dispatcher, "{\"deviceId\":\"XFMR-77\",\"location\":"
+                + Api.location(52.3, 4.5) + ",\"customersAffected\":240}").json().get("outageId").asText();
+        assertThat(alerts.api.post("/outages/" + outageId + "/assign", dispatcher, "{\"crewId\":\"" + crewId + "\"}")
+                .status()).isEqualTo(200);
+
+        assertThat(outages.readUntil(all -> all.stream().anyMatch(m -> isOf(m, outageId, "lineguard.outage.assigned"))))
+                .filteredOn(m -> outageId.equals(m.key())).extracting(m -> m.json().get("type").asText())
+                .startsWith("lineguard.outage.reported");
+        BridgeTopic.Message assignment = first(crewNotifications.readUntil(all -> all.stream()
+                .anyMatch(m -> isOf(m, outageId, "lineguard.crew.assignment"))), outageId, "lineguard.crew.assignment");
+        assertThat(assignment.json().at("/data/crewId").asText()).isEqualTo(crewId);
+        BridgeTopic.Message customers = first(customerNotifications.readUntil(all -> all.stream()
+                .anyMatch(m -> isOf(m, outageId, "lineguard.customer.outage-updated"))), outageId,
+                "lineguard.customer.outage-updated");
+        assertThat(customers.json().at("/data/status").asText()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void aNearbyEmergencyReachesThePushGatewayWithItsRecipients() {
+        Api root = new Api("http://localhost:" + port);
+        String nearby = "crew-" + UUID.randomUUID();
+        assertThat(alerts.api.post("/crews/me/location", root.devToken(nearby, "crew"), Api.location(52.61, 4.61))
+                .status()).isEqualTo(202);
+
+        String alertId = alerts.raiseEmergency(52.6, 4.6);
+
+        BridgeTopic.Message told = first(crewNotifications.readUntil(all -> all.stream()
+                .anyMatch(m -> isOf(m, alertId, "lineguard.crew.nearby-emergency"))), alertId,
+                "lineguard.crew.nearby-emergency");
+        assertThat(told.json().get("id").asText()).isEqualTo(alerts.eventId(alertId, "NearbyCrewsNotified"));
+        assertThat(told.json().at("/data/crewMemberIds").toString()).contains(nearby);
     }
 
     private int eventCount(String aggregateId, String type) {

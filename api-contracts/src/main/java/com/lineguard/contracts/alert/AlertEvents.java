@@ -1,6 +1,7 @@
 package com.lineguard.contracts.alert;
 
 import com.lineguard.contracts.crew.CrewNotification;
+import com.lineguard.contracts.crew.SupervisorNotification;
 import com.lineguard.contracts.geo.GeoLocation;
 
 import java.time.Duration;
@@ -78,7 +79,16 @@ public final class AlertEvents {
 
     /** Nobody acted in time: the alert is pushed again, wider, and supervisors are told. */
     public record AlertOverdue(UUID alertId, int round, OverdueReason reason, double radiusKm, Instant at)
-            implements AlertEvent {
+            implements AlertEvent, SupervisorNotification {
+        @Override
+        public String notificationKind() {
+            return "alert-overdue";
+        }
+
+        @Override
+        public UUID subjectId() {
+            return alertId;
+        }
     }
 
     /** A false alarm: the crew members who were told can stand down. */

@@ -2,6 +2,7 @@ package com.lineguard.query.bridge;
 
 import com.lineguard.contracts.bridge.BridgeTopics;
 import com.lineguard.contracts.crew.CrewNotification;
+import com.lineguard.contracts.crew.SupervisorNotification;
 import com.lineguard.contracts.customer.CustomerNotification;
 
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  *     {@code lineguard.alert.escalated}.</li>
  *     <li>an event that tells crew members something ({@link CrewNotification}) also goes to
  *     {@code crew-notifications.v1} as {@code lineguard.crew.<kind>}, once, listing every recipient, so that its
- *     CloudEvent id stays the domain event's id; a {@link CustomerNotification} also goes to
+ *     CloudEvent id stays the domain event's id; so does a {@link SupervisorNotification} (an overdue alert, for the
+ *     supervisors on call); a {@link CustomerNotification} also goes to
  *     {@code customer-notifications.v1} as {@code lineguard.customer.outage-updated}.</li>
  * </ul>
  */
@@ -51,6 +53,9 @@ final class OutboundRoutes {
         List<Route> routes = new ArrayList<>();
         of(event.getClass()).ifPresent(routes::add);
         if (event instanceof CrewNotification notification) {
+            routes.add(new Route(BridgeTopics.CREW_NOTIFICATIONS, "lineguard.crew." + notification.notificationKind()));
+        }
+        if (event instanceof SupervisorNotification notification) {
             routes.add(new Route(BridgeTopics.CREW_NOTIFICATIONS, "lineguard.crew." + notification.notificationKind()));
         }
         if (event instanceof CustomerNotification) {

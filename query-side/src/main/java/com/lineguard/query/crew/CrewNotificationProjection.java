@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Turns every {@link CrewNotification} event (recorded on alerts and outages) into one row per phone that must be
- * told; the row's data is the event itself, so it names the alert or outage it concerns.
+ * told; the row's data is the event itself, so it names the alert or outage it concerns, without the list of
+ * everybody else who was told.
  */
 @Component
 @ProcessingGroup(CrewNotificationProjection.PROCESSOR)
@@ -36,6 +37,8 @@ class CrewNotificationProjection {
     @EventHandler
     void on(CrewNotification notification, TrackingToken token, @Timestamp Instant at) {
         Map<String, Object> data = json.convertValue(notification, new TypeReference<>() { });
+        // Each phone learns what concerns it, not who else was told.
+        data.values().removeIf(notification.recipients()::equals);
         long position = token.position().orElseThrow();
         for (String crewMemberId : notification.recipients()) {
             notifications.add(position, crewMemberId, notification.notificationKind(), notification.subjectId(), data, at);

@@ -6,6 +6,7 @@ import com.lineguard.contracts.outage.OutageEvents.CustomerNotificationDue;
 import com.lineguard.contracts.outage.OutageEvents.OutageReported;
 import com.lineguard.contracts.outage.OutageStatus;
 import com.lineguard.contracts.alert.AlertEvents.AlertOverdue;
+import com.lineguard.contracts.alert.OverdueReason;
 import com.lineguard.contracts.alert.AlertEvents.EscalationPolicyStarted;
 import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsNotified;
 import com.lineguard.contracts.alert.AlertEvents.NearbyCrewsStoodDown;
@@ -82,6 +83,15 @@ class OutboundRoutesTest {
                 .contains(new Route("crew-notifications.v1", "lineguard.crew.timer-expiring"));
         assertThat(OutboundRoutes.of(new NearbyCrewsStoodDown(alertId, List.of("crew-a"), Instant.EPOCH)))
                 .contains(new Route("crew-notifications.v1", "lineguard.crew.stand-down"));
+    }
+
+    @Test
+    void anOverdueAlertAlsoGoesToCrewNotificationsForTheSupervisorsOnCall() {
+        AlertOverdue overdue = new AlertOverdue(UUID.randomUUID(), 2, OverdueReason.NOT_ACKNOWLEDGED, 10, Instant.EPOCH);
+
+        assertThat(OutboundRoutes.of(overdue)).containsExactly(
+                new Route("safety.alerts.v1", "lineguard.alert.overdue"),
+                new Route("crew-notifications.v1", "lineguard.crew.alert-overdue"));
     }
 
     @Test
