@@ -14,15 +14,17 @@ final class StandaloneProcess implements AutoCloseable {
     private final List<String> arguments;
     private final Path log;
     private final int port;
+    private final int kafkaPort;
     private Process process;
 
     StandaloneProcess(Path dataDir, Path log, String... extraArguments) {
         this.port = freePort();
+        this.kafkaPort = freePort();
         this.log = log;
         this.arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 // Its own broker on a port of its own, so a developer's running standalone (9092) cannot clash.
-                "--lineguard.kafka.port=" + freePort(),
+                "--lineguard.kafka.port=" + kafkaPort,
                 "--lineguard.data-dir=" + dataDir,
                 "--lineguard.timers.min-duration=PT1S"));
         this.arguments.addAll(List.of(extraArguments));
@@ -30,6 +32,11 @@ final class StandaloneProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** Where its own Kafka broker listens (the {@code localhost:9092} of a default standalone). */
+    String kafkaAddress() {
+        return "localhost:" + kafkaPort;
     }
 
     void start() {
@@ -46,6 +53,16 @@ final class StandaloneProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         awaitHealthy(Duration.ofSeconds(90));
+    }
+
+    /** Starts again with some settings changed, as an operator might between a crash and the restart. */
+    void startWith(String... changedArguments) {
+        for (String changed : changedArguments) {
+            String option = changed.substring(0, changed.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(option));
+            arguments.add(changed);
+        }
+        start();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
