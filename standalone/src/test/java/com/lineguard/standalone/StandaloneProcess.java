@@ -83,7 +83,7 @@ final class StandaloneProcess implements AutoCloseable {
         throw new IllegalStateException("Standalone not healthy within " + timeout + "; see " + log);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
