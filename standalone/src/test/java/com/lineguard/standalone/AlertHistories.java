@@ -63,12 +63,22 @@ final class AlertHistories {
 
     /** A safety timer with {@code events} events in all: armed, located again and again, cancelled; never escalated. */
     String timerWith(int events) {
+        String alertId = armedTimerWith(events - 1);
+        cancel(alertId);
+        return alertId;
+    }
+
+    /** A safety timer with {@code events} events in all: armed, located again and again; still counting down. */
+    String armedTimerWith(int events) {
         String alertId = armTimer(3600, 52.0, 4.0);
-        for (int i = 0; i < events - 2; i++) {
+        for (int i = 0; i < events - 1; i++) {
             reportLocation(alertId, 52.0 + i / 1000.0, 4.0);
         }
-        assertThat(api.post("/alerts/" + alertId + "/cancel", crewToken, "{}").status()).isEqualTo(200);
         return alertId;
+    }
+
+    void cancel(String alertId) {
+        assertThat(api.post("/alerts/" + alertId + "/cancel", crewToken, "{}").status()).isEqualTo(200);
     }
 
     JsonView view(String alertId) {

@@ -177,7 +177,7 @@ class EscalationOnPostgresTest {
         int removed = jdbc.update("delete from scheduled_tasks where position(?::bytea in task_data) > 0", alertId);
         assertThat(removed).as("the timer's deadlines taken away from the deadline manager").isPositive();
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/alerts/" + alertId, dispatcher).json().get("status").asText()).isEqualTo("ESCALATED"));
         JsonNode history = api.get("/alerts/" + alertId + "/history", dispatcher).json();
         JsonNode escalation = history.get(1);

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -25,7 +26,9 @@ public class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresServer.start(dataDir);
     }
 
+    /** Bound to {@code spring.datasource.hikari.*} like Spring Boot's own pool, so the shared defaults apply. */
     @Bean
+    @ConfigurationProperties(prefix = "spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer server, DataSourceProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());

@@ -15,6 +15,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +25,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +64,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(503)
                 .header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(ErrorCode.UNAVAILABLE, "Temporarily unavailable; nothing was changed. Retry shortly."));
+                // A connection lost during the commit leaves its outcome unknown; the key makes the retry safe.
+                .body(Problems.of(ErrorCode.UNAVAILABLE,
+                        "Temporarily unavailable. Retry shortly with the same Idempotency-Key: it is never done twice."));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // Axon and the transaction manager wrap a lost connection in exceptions of their own.
+        if (databaseUnreachable(e)) {
+            return databaseDown(e);
+        }
         log.error("Unexpected failure", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "Unexpected failure; nothing was changed."));
     }
@@ -136,6 +145,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /**
+     * A connection that could not be had or was lost: SQLSTATE class 08 (connection exception) and 57P (the server
+     * shutting down or starting up), or a pool that timed out waiting for one. When the rollback after such a failure
+     * fails too, the failure itself is the transaction's application exception.
+     */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && databaseUnreachable(rollback.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> fieldError(FieldError error) {

@@ -36,8 +36,12 @@ public final class TestTokens {
     }
 
     public static void trustTestIssuer(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                () -> "file:" + PUBLIC_KEY_FILE.toAbsolutePath());
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestTokens::publicKeyLocation);
+    }
+
+    /** For a service in a process of its own: several such nodes then accept the same tokens. */
+    public static String publicKeyLocation() {
+        return "file:" + PUBLIC_KEY_FILE.toAbsolutePath();
     }
 
     public static String token(String sub, String... roles) {
