@@ -65,7 +65,7 @@ public final class AlertsBench {
                                 "Command latency, %d client threads back to back, beside JDBC single-row insert commits",
                                 threads), List.of(commands.arm(), commands.cancel(), commands.emergency(),
                                 Distribution.of("JDBC insert + commit (ceiling)", commands.inserts().latenciesMicros())),
-                        1000);
+                        0);
             } catch (Exception e) {
                 failures.put("Commands", e);
             }

@@ -13,14 +13,15 @@ import java.util.Locale;
 
 /**
  * A PNG of cumulative distributions: milliseconds on a log scale across, the share of samples at or below down the
- * side, one line per distribution, and a dashed line at the target. Java2D only.
+ * side, one line per distribution, and a dashed line at the target (none when it is 0). Java2D only.
  */
 final class CdfPlot {
 
     private static final int WIDTH = 900;
-    private static final int HEIGHT = 520;
+    private static final int PLOT_HEIGHT = 410;
+    private static final int LEGEND_LINE = 18;
     private static final int LEFT = 70;
-    private static final int RIGHT = 30;
+    private static final int RIGHT = 50;
     private static final int TOP = 50;
     private static final int BOTTOM = 60;
     private static final Color[] COLOURS = {new Color(0xC0392B), new Color(0x2471A3), new Color(0xE59866),
@@ -31,19 +32,21 @@ final class CdfPlot {
 
     static void write(File file, String title, List<Distribution> distributions, double targetMillis) throws Exception {
         double minMs = 0.1;
-        double maxMs = Math.max(targetMillis * 2, distributions.stream().mapToDouble(Distribution::maxMillis)
+        double maxMs = Math.max(Math.max(targetMillis * 2, 10), distributions.stream().mapToDouble(Distribution::maxMillis)
                 .filter(v -> !Double.isNaN(v)).max().orElse(1000) * 1.2);
         double lowDecade = Math.floor(Math.log10(minMs));
         double highDecade = Math.ceil(Math.log10(maxMs));
 
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        // The legend goes below the axis, one line per distribution, so that it never hides a line.
+        int height = TOP + PLOT_HEIGHT + BOTTOM + LEGEND_LINE * distributions.size() + 10;
+        BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, WIDTH, height);
         int plotWidth = WIDTH - LEFT - RIGHT;
-        int plotHeight = HEIGHT - TOP - BOTTOM;
+        int plotHeight = PLOT_HEIGHT;
         java.util.function.DoubleUnaryOperator x = ms -> LEFT + plotWidth
                 * (Math.log10(Math.max(ms, Math.pow(10, lowDecade))) - lowDecade) / (highDecade - lowDecade);
         java.util.function.DoubleUnaryOperator y = share -> TOP + plotHeight * (1 - share);
@@ -69,16 +72,18 @@ final class CdfPlot {
         g.drawString("99 %", LEFT + plotWidth - 30, p99 - 3);
         g.setColor(Color.BLACK);
         g.drawRect(LEFT, TOP, plotWidth, plotHeight);
-        g.drawString("milliseconds (log scale)", LEFT + plotWidth / 2 - 60, HEIGHT - 15);
+        g.drawString("milliseconds (log scale)", LEFT + plotWidth / 2 - 60, TOP + plotHeight + 38);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString(title, LEFT, 30);
 
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        int tx = (int) x.applyAsDouble(targetMillis);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
-        g.drawLine(tx, TOP, tx, TOP + plotHeight);
-        g.drawString("target " + label(targetMillis), tx + 4, TOP + 14);
+        if (targetMillis > 0) {
+            int tx = (int) x.applyAsDouble(targetMillis);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+            g.drawLine(tx, TOP, tx, TOP + plotHeight);
+            g.drawString("target " + label(targetMillis), tx + 4, TOP + 14);
+        }
 
         g.setStroke(new BasicStroke(2f));
         for (int i = 0; i < distributions.size(); i++) {
@@ -101,9 +106,8 @@ final class CdfPlot {
                 g.drawLine(px, py, nx, py);
                 g.drawLine(nx, py, nx, (int) y.applyAsDouble(1));
             }
-            // The lower right corner stays empty: every line has risen before it gets there.
-            int ly = TOP + plotHeight - 12 - 18 * (distributions.size() - 1 - i);
-            int lx = LEFT + plotWidth - 500;
+            int ly = TOP + plotHeight + BOTTOM + LEGEND_LINE * (i + 1) - 4;
+            int lx = LEFT;
             g.fillRect(lx, ly - 9, 14, 4);
             g.drawString(String.format(Locale.ROOT, "%s: n %d, p50 %s, p99 %s, max %s", d.name(), d.count(),
                     label(d.percentileMillis(0.5)), label(d.percentileMillis(0.99)), label(d.maxMillis())),
