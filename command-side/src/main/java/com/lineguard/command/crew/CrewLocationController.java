@@ -2,6 +2,7 @@ package com.lineguard.command.crew;
 
 import com.lineguard.contracts.error.Rejected;
 import com.lineguard.contracts.geo.GeoLocation;
+import com.lineguard.platform.ratelimit.RateLimits;
 import com.lineguard.platform.security.Actor;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,10 +37,12 @@ class CrewLocationController {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private final CrewLocations crewLocations;
+    private final RateLimits rateLimits;
     private final Clock clock = Clock.systemUTC();
 
-    CrewLocationController(CrewLocations crewLocations) {
+    CrewLocationController(CrewLocations crewLocations, RateLimits rateLimits) {
         this.crewLocations = crewLocations;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping("/api/v1/crews/me/location")
@@ -50,6 +53,7 @@ class CrewLocationController {
         if (recordedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw Rejected.invalid("recordedAt", "recordedAt lies in the future.");
         }
+        rateLimits.locationReport(actor);
         crewLocations.record(actor.id(), new GeoLocation(report.lat(), report.lon(), report.accuracyM()), recordedAt,
                 now);
         return ResponseEntity.accepted().build();

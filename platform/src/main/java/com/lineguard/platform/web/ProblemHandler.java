@@ -2,6 +2,7 @@ package com.lineguard.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.lineguard.contracts.error.ErrorCode;
+import com.lineguard.contracts.error.RateLimited;
 import com.lineguard.contracts.error.Rejected;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -42,6 +43,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(Problems.invalid(e.getMessage(), List.of(Map.of("field", field, "message", e.getMessage()))));
         }
         return respond(Problems.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
+        return ResponseEntity.status(e.code().status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(Problems.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -99,6 +107,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causedBy(e, RequestBodyLimit.BodyTooLarge.class)) {
+            return new ResponseEntity<>(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage()),
+                    headers, ErrorCode.PAYLOAD_TOO_LARGE.status());
+        }
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -140,6 +152,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(FieldError error) {
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String parameterName(Exception e) {
