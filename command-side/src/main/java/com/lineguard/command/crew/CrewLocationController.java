@@ -35,6 +35,8 @@ class CrewLocationController {
 
     /** A phone's clock may run a little fast; a fix from further in the future is a broken clock, not a fix. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /** A fix older than this tells nobody where to send help (only the newest is kept); much older is a broken clock. */
+    private static final Duration OLDEST_FIX = Duration.ofDays(7);
 
     private final CrewLocations crewLocations;
     private final RateLimits rateLimits;
@@ -52,6 +54,9 @@ class CrewLocationController {
         Instant recordedAt = report.recordedAt() == null ? now : report.recordedAt();
         if (recordedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw Rejected.invalid("recordedAt", "recordedAt lies in the future.");
+        }
+        if (recordedAt.isBefore(now.minus(OLDEST_FIX))) {
+            throw Rejected.invalid("recordedAt", "recordedAt lies more than " + OLDEST_FIX.toDays() + " days back.");
         }
         rateLimits.locationReport(actor);
         crewLocations.record(actor.id(), new GeoLocation(report.lat(), report.lon(), report.accuracyM()), recordedAt,
