@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
  * The broker goes away while 500 alert events happen and comes back with its data (a real KRaft broker, stopped and
  * started again on the same log and port): every event arrives, in order per alert, and a copy, if any, has its id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// One crew member makes a hundred alerts here, far faster than any phone would: no rate limits for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lineguard.rate-limits.location.burst=100000", "lineguard.rate-limits.alert-creation.burst=100000"})
 @DirtiesContext
 class LegacyBridgeBrokerOutageTest {
 

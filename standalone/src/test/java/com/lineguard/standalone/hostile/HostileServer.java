@@ -36,6 +36,7 @@ final class HostileServer {
     final String assignedOutage;
     final String restoredOutage;
     private final JdbcTemplate jdbc;
+    private final int port;
 
     static synchronized HostileServer get() {
         if (running == null) {
@@ -62,7 +63,7 @@ final class HostileServer {
     }
 
     private HostileServer(ConfigurableApplicationContext context) {
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         jdbc = context.getBean(JdbcTemplate.class);
         root = new Api("http://localhost:" + port);
         api = new Api("http://localhost:" + port + "/api/v1");
@@ -85,6 +86,10 @@ final class HostileServer {
             expect(api.post("/outages/" + restoredOutage + "/status", crewToken, "{\"status\":\"" + status + "\"}"), 200);
         }
         awaitQuiet();
+    }
+
+    String url(String apiPath) {
+        return "http://localhost:" + port + "/api/v1" + apiPath;
     }
 
     /** What a rejected request must leave as it was: the event store, crew locations, stored idempotent responses. */
