@@ -49,6 +49,16 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** Any method, content type (null: none) and body (null: none), as a broken or hostile client sends them. */
+    public Response send(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = request(path, token);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response get(String path, String token, String... headers) {
         return send(request(path, token, headers).GET());
     }

@@ -28,9 +28,11 @@ import static org.awaitility.Awaitility.await;
  * started again on the same log and port). The crew's cancel and panic calls never wait for it, and afterwards every
  * event arrives, in order per alert, and a copy, if any, has its id.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // No overdue round during the test: the events of an emergency stay the three of its first round.
-        properties = "lineguard.escalation.ack-timeout=PT1H")
+// No overdue round during the test: the events of an emergency stay the three of its first round. One crew member
+// makes a hundred alerts here, far faster than any phone would: no rate limits for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lineguard.escalation.ack-timeout=PT1H",
+        "lineguard.rate-limits.location.burst=100000", "lineguard.rate-limits.alert-creation.burst=100000"})
 @DirtiesContext
 class LegacyBridgeBrokerOutageTest {
 

@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The legacy bridge (BRIDGE.md) against a real in-process KRaft broker: outbound, replay, inbound, DLQ. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "lineguard.timers.min-duration=PT1S")
+// Each test's crew member makes its alerts faster than any phone would: no rate limits for them.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lineguard.timers.min-duration=PT1S",
+        "lineguard.rate-limits.location.burst=100000", "lineguard.rate-limits.alert-creation.burst=100000"})
 @DirtiesContext
 class LegacyBridgeTest {
 

@@ -16,6 +16,7 @@ import com.lineguard.contracts.alert.AlertCommands.ResolveAlert;
 import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.Rejected;
 import com.lineguard.contracts.geo.GeoLocation;
+import com.lineguard.platform.ratelimit.RateLimits;
 import com.lineguard.platform.security.Actor;
 import com.lineguard.platform.web.CommandExecutor;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,10 +42,15 @@ class AlertCommandController {
 
     private final CommandExecutor commands;
     private final AlertResponses responses;
+    private final RateLimits rateLimits;
+    private final OpenEmergencies openEmergencies;
 
-    AlertCommandController(CommandExecutor commands, AlertResponses responses) {
+    AlertCommandController(CommandExecutor commands, AlertResponses responses, RateLimits rateLimits,
+                           OpenEmergencies openEmergencies) {
         this.commands = commands;
         this.responses = responses;
+        this.rateLimits = rateLimits;
+        this.openEmergencies = openEmergencies;
     }
 
     @PostMapping("/emergency")
@@ -52,6 +58,7 @@ class AlertCommandController {
     ResponseEntity<?> raiseEmergency(@Valid @RequestBody EmergencyRequest body, Actor actor,
                                      HttpServletRequest request) {
         return commands.execute(request, actor, () -> {
+            rateLimits.emergency(actor, openEmergencies.anyOf(actor.id()));
             UUID alertId = UUID.randomUUID();
             commands.send(new RaiseEmergency(alertId, actor.id(), body.location(), body.note()), actor);
             return ResponseEntity.status(HttpStatus.CREATED).body(responses.viewFor(alertId, actor));
@@ -62,6 +69,7 @@ class AlertCommandController {
     @PreAuthorize("hasRole('crew')")
     ResponseEntity<?> armTimer(@Valid @RequestBody TimerRequest body, Actor actor, HttpServletRequest request) {
         return commands.execute(request, actor, () -> {
+            rateLimits.alertCreation(actor);
             UUID alertId = UUID.randomUUID();
             commands.send(new ArmSafetyTimer(alertId, actor.id(), Duration.ofSeconds(body.durationSeconds()),
                     body.location(), body.note()), actor);
@@ -97,6 +105,7 @@ class AlertCommandController {
     ResponseEntity<?> reportLocation(@PathVariable UUID alertId, @Valid @RequestBody GeoLocation body, Actor actor,
                                      HttpServletRequest request) {
         return commands.execute(request, actor, () -> onAlert(alertId, () -> {
+            rateLimits.locationReport(actor);
             commands.send(new ReportAlertLocation(alertId, actor.id(), body), actor);
             return ResponseEntity.accepted().build();
         }));

@@ -46,4 +46,10 @@ class AlertConfiguration {
     void armedTimersInTheCommandTransaction(EventProcessingConfigurer processing) {
         processing.registerSubscribingEventProcessor(ArmedTimers.PROCESSING_GROUP);
     }
+
+    /** Likewise whether a crew member has an open emergency, which decides whether they can be rate-limited. */
+    @Autowired
+    void openEmergenciesInTheCommandTransaction(EventProcessingConfigurer processing) {
+        processing.registerSubscribingEventProcessor(OpenEmergencies.PROCESSING_GROUP);
+    }
 }

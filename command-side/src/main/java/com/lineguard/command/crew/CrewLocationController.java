@@ -2,6 +2,7 @@ package com.lineguard.command.crew;
 
 import com.lineguard.contracts.error.Rejected;
 import com.lineguard.contracts.geo.GeoLocation;
+import com.lineguard.platform.ratelimit.RateLimits;
 import com.lineguard.platform.security.Actor;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -34,12 +35,16 @@ class CrewLocationController {
 
     /** A phone's clock may run a little fast; a fix from further in the future is a broken clock, not a fix. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    /** A fix older than this tells nobody where to send help (only the newest is kept); much older is a broken clock. */
+    private static final Duration OLDEST_FIX = Duration.ofDays(7);
 
     private final CrewLocations crewLocations;
+    private final RateLimits rateLimits;
     private final Clock clock = Clock.systemUTC();
 
-    CrewLocationController(CrewLocations crewLocations) {
+    CrewLocationController(CrewLocations crewLocations, RateLimits rateLimits) {
         this.crewLocations = crewLocations;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping("/api/v1/crews/me/location")
@@ -50,6 +55,10 @@ class CrewLocationController {
         if (recordedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw Rejected.invalid("recordedAt", "recordedAt lies in the future.");
         }
+        if (recordedAt.isBefore(now.minus(OLDEST_FIX))) {
+            throw Rejected.invalid("recordedAt", "recordedAt lies more than " + OLDEST_FIX.toDays() + " days back.");
+        }
+        rateLimits.locationReport(actor);
         crewLocations.record(actor.id(), new GeoLocation(report.lat(), report.lon(), report.accuracyM()), recordedAt,
                 now);
         return ResponseEntity.accepted().build();

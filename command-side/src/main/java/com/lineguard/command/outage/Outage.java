@@ -30,6 +30,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,11 @@ public class Outage {
     /** Actor of what the legacy back office reports through the bridge. */
     public static final String LEGACY_ACTOR = "lineguard:legacy";
     static final String ETR_WATCH_ACTOR = "lineguard:etr-watch";
+    /**
+     * An estimate further ahead is a typo, not an estimate; and from year 294277 on it is beyond what PostgreSQL can
+     * store for its deadline, which failed the whole call with a 500.
+     */
+    static final Duration LONGEST_ETR = Duration.ofDays(366);
 
     /** The steps an assigned crew may report; anything else from a crew is an invalid transition. */
     private static final Map<OutageStatus, OutageStatus> NEXT_CREW_STEP = Map.of(
@@ -147,6 +153,10 @@ public class Outage {
         Instant now = DecisionClock.now();
         if (estimatedRestorationAt == null || !estimatedRestorationAt.isAfter(now)) {
             throw Rejected.invalid("estimatedRestorationAt", "estimatedRestorationAt must be in the future.");
+        }
+        if (estimatedRestorationAt.isAfter(now.plus(LONGEST_ETR))) {
+            throw Rejected.invalid("estimatedRestorationAt",
+                    "estimatedRestorationAt must lie within " + LONGEST_ETR.toDays() + " days.");
         }
         if (confidence != null && (confidence < 0 || confidence > 1)) {
             throw Rejected.invalid("confidence", "confidence must lie between 0 and 1.");

@@ -1,6 +1,7 @@
 package com.lineguard.command.outage;
 
 import com.lineguard.command.outage.OutageRequests.AssignRequest;
+import com.lineguard.command.outage.OutageRequests.CloseRequest;
 import com.lineguard.command.outage.OutageRequests.EtrRequest;
 import com.lineguard.command.outage.OutageRequests.NoteRequest;
 import com.lineguard.command.outage.OutageRequests.ReportRequest;
@@ -95,7 +96,8 @@ class OutageCommandController {
 
     @PostMapping("/{outageId}/close")
     @PreAuthorize("hasRole('dispatcher')")
-    ResponseEntity<?> close(@PathVariable UUID outageId, Actor actor, HttpServletRequest request) {
+    ResponseEntity<?> close(@PathVariable UUID outageId, @RequestBody(required = false) CloseRequest body, Actor actor,
+                            HttpServletRequest request) {
         return change(outageId, actor, request, new CloseOutage(outageId, actor.id()), HttpStatus.OK);
     }
 

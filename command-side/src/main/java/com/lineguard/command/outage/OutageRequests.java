@@ -48,4 +48,8 @@ final class OutageRequests {
 
     record NoteRequest(@NotNull @Size(min = 1, max = 2000) String text) {
     }
+
+    /** {@code {}}: read all the same, so a malformed body or an unknown field is refused, not ignored. */
+    record CloseRequest() {
+    }
 }

@@ -380,6 +380,17 @@ class OutageTest {
         }
 
         @Test
+        void given_an_etr_more_than_a_year_ahead_or_at_the_end_of_time_when_set_then_it_is_refused() {
+            for (Instant tooFar : new Instant[]{T0.plus(Outage.LONGEST_ETR).plusSeconds(1), Instant.MAX}) {
+                fixture.given(assignedTo(ANA))
+                        .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, tooFar, null))
+                        .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED))
+                        .expectNoEvents()
+                        .expectNoScheduledDeadlines();
+            }
+        }
+
+        @Test
         void given_another_crew_when_it_sets_an_etr_then_it_is_not_assigned() {
             fixture.given(assignedTo(ANA))
                     .when(new SetEtr(OUTAGE_ID, BEN, EtrSource.CREW, inTwoHours, null, null))

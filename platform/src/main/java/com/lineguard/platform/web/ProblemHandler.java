@@ -2,6 +2,7 @@ package com.lineguard.platform.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.lineguard.contracts.error.ErrorCode;
+import com.lineguard.contracts.error.RateLimited;
 import com.lineguard.contracts.error.Rejected;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -45,6 +46,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return respond(Problems.invalid(e.getMessage(), List.of(Map.of("field", field, "message", e.getMessage()))));
         }
         return respond(Problems.of(e.code(), e.getMessage()));
+    }
+
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
+        return ResponseEntity.status(e.code().status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(Problems.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -108,6 +116,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causedBy(e, RequestBodyLimit.BodyTooLarge.class)) {
+            return new ResponseEntity<>(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage()),
+                    headers, ErrorCode.PAYLOAD_TOO_LARGE.status());
+        }
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -121,26 +133,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", codeFor(status).name());
+        if (body instanceof ProblemDetail problem) {
+            // A path variable that converts to nothing is answered 400, while Spring's problem still says 500.
+            if (problem.getStatus() != status.value()) {
+                problem.setStatus(status.value());
+                problem.setTitle(null);
+            }
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                problem.setProperty("code", Problems.codeFor(status.value()).name());
+            }
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ErrorCode codeFor(HttpStatusCode status) {
-        return switch (status.value()) {
-            case 400 -> ErrorCode.VALIDATION_FAILED;
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ErrorCode.UNAVAILABLE;
-            default -> status.is4xxClientError() ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
-        };
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
@@ -172,6 +175,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(FieldError error) {
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String parameterName(Exception e) {

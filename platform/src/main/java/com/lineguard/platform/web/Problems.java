@@ -34,6 +34,23 @@ public class Problems {
         return problem;
     }
 
+    /** The code of an error that no handler of ours named: Spring's own, the servlet container's. */
+    public static ErrorCode codeFor(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.VALIDATION_FAILED;
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ErrorCode.RATE_LIMITED;
+            case 503 -> ErrorCode.UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
     /** For filters, which answer before Spring MVC's exception handling is reached. */
     public void write(HttpServletResponse response, ErrorCode code, String detail) throws IOException {
         response.setStatus(code.status());
