@@ -383,7 +383,7 @@ class OutageTest {
         void given_an_etr_more_than_a_year_ahead_or_at_the_end_of_time_when_set_then_it_is_refused() {
             for (Instant tooFar : new Instant[]{T0.plus(Outage.LONGEST_ETR).plusSeconds(1), Instant.MAX}) {
                 fixture.given(assignedTo(ANA))
-                        .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, tooFar, null))
+                        .when(new SetEtr(OUTAGE_ID, ANA, EtrSource.CREW, tooFar, null, null))
                         .expectException(rejectedWith(ErrorCode.VALIDATION_FAILED))
                         .expectNoEvents()
                         .expectNoScheduledDeadlines();
