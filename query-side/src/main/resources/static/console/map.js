@@ -38,7 +38,7 @@ export function initMap(element, config) {
 }
 
 function legend() {
-  const control = L.control({position: 'topright'});
+  const control = L.control({position: 'bottomright'});
   control.onAdd = () => {
     const box = L.DomUtil.create('div', 'map-legend');
     for (const [className, label] of [['escalated', 'help needed'], ['acknowledged', 'acknowledged'],
@@ -106,7 +106,9 @@ export function fitAll() {
   if (!map) return;
   const points = [layer, outageLayer, crewLayer].flatMap(group => group.getLayers().map(m => m.getLatLng()));
   if (points.length === 0) return;
-  map.fitBounds(L.latLngBounds(points).pad(0.2), {maxZoom: 13});
+  // Not animated: Leaflet drops a view change asked for while a zoom animation runs, and alerts, outages and crews
+  // arrive close together.
+  map.fitBounds(L.latLngBounds(points).pad(0.2), {maxZoom: 13, animate: false});
 }
 
 export function focusAlert(alertId) {
