@@ -1,16 +1,18 @@
 // Wiring: sign-in, the live connection (snapshot + stream, reconnecting forever), and the buttons.
 
-import {ApiError, call, consoleConfig, currentSession, devSignIn} from './api.js';
+import {ApiError, call, consoleConfig, currentSession, devSignIn, sessionSignIn, sessionSignOut} from './api.js';
 import {readEventStream} from './stream.js';
 import * as board from './board.js';
-import {focusAlert, initMap, showAlerts, showOutages} from './map.js';
+import {focusAlert, initMap, showAlerts, showCrews, showOutages} from './map.js';
 import {alarm, setSoundEnabled, soundEnabled} from './sound.js';
-import {closeHistory, fetchHistory, historyShowing, lastLocationFix, openOutages, refreshHandover, refreshHistory,
-  showHistory} from './panels.js';
+import {closeHistory, fetchHistory, historyShowing, lastLocationFix, refreshHistory, showHistory} from './panels.js';
+import {refreshHandover, refreshOutages} from './outages.js';
+import {initReport} from './report.js';
 
 const $ = id => document.getElementById(id);
 const STREAM_SILENCE_MS = 40_000; // the server sends a heartbeat every 15 s; silence this long means a dead link
 const MAX_BACKOFF_MS = 10_000;
+const SIDE_PANELS_EVERY_MS = 10_000; // outages and crew positions are not on the stream
 
 const historyElements = {panel: $('history'), list: $('history-list'), subject: $('history-subject'), close: $('history-close')};
 let config = {};
@@ -26,6 +28,19 @@ async function start() {
     config = await consoleConfig();
   } catch (e) {
     $('signin-error').textContent = `The server did not answer: ${e.message}`;
+    return;
+  }
+  if (config.singleSignOn) {
+    // The server sent this browser through the identity provider before serving this page; the session says who.
+    try {
+      if (await sessionSignIn()) {
+        enterConsole();
+      } else {
+        $('sso-signin').hidden = false; // the session ended meanwhile
+      }
+    } catch (e) {
+      $('signin-error').textContent = `The server did not answer: ${e.message}`;
+    }
     return;
   }
   $('dev-signin').hidden = !config.devSignIn;
@@ -58,14 +73,21 @@ function enterConsole() {
   initMap($('map'), config);
   board.initBoard($('board'), $('alert-card'), {acknowledge, resolve: openResolve, history: openHistory, locate},
     boardChanged);
+  // The roles shown here only choose which views to offer; the API checks them on every call.
+  if (session.roles.includes('auditor') || session.roles.includes('admin')) {
+    $('report').hidden = false;
+    initReport({form: $('report-form'), from: $('report-from'), to: $('report-to'), body: $('report-body'),
+      submit: $('report-submit')});
+  }
   refreshSidePanels();
-  setInterval(refreshSidePanels, 30_000);
+  setInterval(refreshSidePanels, SIDE_PANELS_EVERY_MS);
   setInterval(() => board.all().some(board.needsHelp) && alarm(), 5_000); // keep ringing until someone acts
   connect();
 }
 
-// Signing out forgets the token by forgetting the page: nothing of the session survives a reload.
-$('sign-out').addEventListener('click', () => location.reload());
+// Development sign-in: signing out forgets the token by forgetting the page. Single sign-on: the server ends its
+// session (and, where the identity provider supports it, the provider's too).
+$('sign-out').addEventListener('click', () => config.singleSignOn ? sessionSignOut() : location.reload());
 
 $('sound').addEventListener('click', () => {
   setSoundEnabled(!soundEnabled());
@@ -193,8 +215,14 @@ async function lookUpLocationFix(view) {
 }
 
 async function refreshSidePanels() {
-  await refreshHandover($('handover-body'));
-  showOutages(await openOutages());
+  const outages = await refreshOutages($('outages-body'), $('outages-count'));
+  showOutages(outages);
+  await refreshHandover($('handover-body'), outages);
+  try {
+    showCrews((await call('GET', '/crews/locations')).body, board.now());
+  } catch {
+    // not a dispatcher, or a blip: the map simply shows no crews until the next round
+  }
 }
 
 // ---- Actions --------------------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
-// Side panels: an alert's history (who did what, when: read from the event store by the API) and the outages /
-// shift handover panel, which waits for the outage part of the API.
+// The history side panel: an alert's events (who did what, when: read from the event store by the API).
 
-import {ApiError, call} from './api.js';
+import {call} from './api.js';
 
 const LOCATION_EVENTS = new Set(['EmergencyRaised', 'SafetyTimerArmed', 'AlertLocationReported']);
 
@@ -98,56 +97,4 @@ function item(className, text, tag = 'li') {
   element.className = className;
   element.textContent = text;
   return element;
-}
-
-// ---- Outages and shift handover ------------------------------------------------------------------------------
-// PLACEHOLDER until outages exist: the outage endpoints are being built in parallel. This panel already calls
-// GET /api/v1/handover and shows what it returns; while the server answers 404 it says "not available".
-
-export async function refreshHandover(body) {
-  body.dataset.state = 'loading';
-  try {
-    const handover = (await call('GET', '/handover')).body;
-    body.dataset.state = 'ok';
-    if (handover.length === 0) {
-      body.textContent = 'No open outages: nothing to hand over.';
-      return;
-    }
-    const table = document.createElement('table');
-    table.innerHTML = '<thead><tr><th>Outage</th><th>Status</th><th>Crew</th><th>Restoration</th><th>Latest notes</th></tr></thead>';
-    const rows = document.createElement('tbody');
-    for (const outage of handover) {
-      const tr = document.createElement('tr');
-      const notes = (outage.latestNotes ?? []).map(n => `${n.author}: ${n.text}`).join(' / ');
-      for (const value of [outage.outageId?.slice(0, 8), outage.status, outage.assignedCrewId ?? '—',
-        outage.estimatedRestorationAt ? new Date(outage.estimatedRestorationAt).toLocaleString() : '—', notes]) {
-        const td = document.createElement('td');
-        td.textContent = value ?? '';
-        tr.append(td);
-      }
-      rows.append(tr);
-    }
-    table.append(rows);
-    body.replaceChildren(table);
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) {
-      body.dataset.state = 'not-available';
-      body.textContent = 'Outages and shift handover are not available on this server yet.';
-    } else if (e instanceof ApiError && e.status === 403) {
-      body.dataset.state = 'forbidden';
-      body.textContent = 'Your role does not include the shift handover.';
-    } else {
-      body.dataset.state = 'error';
-      body.textContent = `Could not load the handover: ${e.message}`;
-    }
-  }
-}
-
-/** Open outages for the map, when the server has them; an empty list otherwise. */
-export async function openOutages() {
-  try {
-    return (await call('GET', '/outages?status=OPEN')).body ?? [];
-  } catch {
-    return [];
-  }
 }

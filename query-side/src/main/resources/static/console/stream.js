@@ -1,16 +1,16 @@
 // Server-sent events over fetch(). EventSource cannot send an Authorization header, and a token in the URL would end
-// up in access logs; fetch() can send both the bearer token and Last-Event-ID. The parser follows the SSE format
-// (the HTML standard, "event stream interpretation") as far as this
-// server uses it: event, id, data (possibly several lines) and comments.
+// up in access logs; fetch() can send both the bearer token (development sign-in) and Last-Event-ID. The parser
+// follows the SSE format (the HTML standard, "event stream interpretation") as far as this server uses it: event, id,
+// data (possibly several lines) and comments.
 
-import {ApiError, bearer, errorOf} from './api.js';
+import {ApiError, authHeaders, errorOf} from './api.js';
 
 /**
  * Reads the stream until the server ends it (resolves) or it fails (rejects). Calls onEvent({id, event, data}) per
  * event and onComment(text) per comment line; the server sends ": connected" once the subscription is in place.
  */
 export async function readEventStream(url, {lastEventId, signal, onEvent, onComment}) {
-  const headers = {Accept: 'text/event-stream', Authorization: bearer()};
+  const headers = {Accept: 'text/event-stream', ...authHeaders()};
   if (lastEventId != null) {
     headers['Last-Event-ID'] = String(lastEventId);
   }

@@ -4,6 +4,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -30,7 +31,7 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     public static Actor current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
+        if (authentication == null) {
             throw new AuthenticationCredentialsNotFoundException("no bearer token");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -39,7 +40,13 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
                 roles.add(role);
             }
         }
-        Instant authTime = jwt.hasClaim("auth_time") ? jwt.getClaimAsInstant("auth_time") : null;
-        return new Actor(jwt.getSubject(), roles, authTime);
+        if (authentication.getPrincipal() instanceof Jwt jwt) { // a bearer token
+            Instant authTime = jwt.hasClaim("auth_time") ? jwt.getClaimAsInstant("auth_time") : null;
+            return new Actor(jwt.getSubject(), roles, authTime);
+        }
+        if (authentication.getPrincipal() instanceof OidcUser user) { // the console's single sign-on session
+            return new Actor(user.getSubject(), roles, user.getAuthenticatedAt());
+        }
+        throw new AuthenticationCredentialsNotFoundException("no bearer token or sign-in session");
     }
 }

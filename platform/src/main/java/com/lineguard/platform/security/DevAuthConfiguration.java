@@ -17,7 +17,7 @@ import java.nio.file.Path;
 
 /**
  * {@code POST /dev/token} (API.md "Running and configuration"): only while {@code lineguard.dev-auth.enabled} is true,
- * and never when a real issuer or public key is configured.
+ * and never when a real issuer, public key or OpenID Connect client is configured.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DevAuthConfiguration.DevAuthEnabled.class)
@@ -41,7 +41,8 @@ public class DevAuthConfiguration {
             Environment env = context.getEnvironment();
             return env.getProperty("lineguard.dev-auth.enabled", Boolean.class, false)
                     && !env.containsProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
-                    && !env.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location");
+                    && !env.containsProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")
+                    && !SingleSignOnConfigured.in(env);
         }
     }
 }

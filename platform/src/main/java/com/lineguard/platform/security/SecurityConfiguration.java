@@ -5,7 +5,10 @@ import com.lineguard.platform.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,7 +28,9 @@ import java.util.List;
 
 /**
  * OAuth2 resource server (API.md "Identity"). Authentication happens here; which role may call what is declared
- * on each controller with {@code @PreAuthorize}, next to the call it guards.
+ * on each controller with {@code @PreAuthorize}, next to the call it guards. Where the console signs in with OpenID
+ * Connect, this stateless chain takes only the requests that carry an {@code Authorization} header, and
+ * {@link ConsoleSessionSecurity} the console's session requests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,8 +44,13 @@ public class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Problems problems)
-            throws Exception {
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, Problems problems,
+                                    Environment environment) throws Exception {
+        if (SingleSignOnConfigured.in(environment)) {
+            // Requests without a bearer token are the console's, authenticated by its session (ConsoleSessionSecurity).
+            http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
+        }
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,20 +74,22 @@ public class SecurityConfiguration {
     }
 
     static Converter<Jwt, AbstractAuthenticationToken> rolesConverter(String rolesClaim) {
-        return jwt -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            Object claim = jwt.getClaims().get(rolesClaim);
-            if (claim instanceof Collection<?> values) {
-                for (Object value : values) {
-                    for (Role role : Role.values()) {
-                        if (role.claimValue().equals(String.valueOf(value))) {
-                            authorities.add(new SimpleGrantedAuthority(role.authority()));
-                        }
+        return jwt -> new JwtAuthenticationToken(jwt, authoritiesFrom(jwt.getClaims().get(rolesClaim)), jwt.getSubject());
+    }
+
+    /** The authorities for a roles claim (an array of role names); names that are no {@link Role} grant nothing. */
+    static Collection<GrantedAuthority> authoritiesFrom(Object rolesClaim) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        if (rolesClaim instanceof Collection<?> values) {
+            for (Object value : values) {
+                for (Role role : Role.values()) {
+                    if (role.claimValue().equals(String.valueOf(value))) {
+                        authorities.add(new SimpleGrantedAuthority(role.authority()));
                     }
                 }
             }
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
-        };
+        }
+        return authorities;
     }
 
     @Bean

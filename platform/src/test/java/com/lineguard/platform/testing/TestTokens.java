@@ -76,7 +76,8 @@ public final class TestTokens {
                 .build();
     }
 
-    private static String signed(RSAKey key, JWTClaimsSet claims) {
+    /** Signs any claims with RS256 (a test issuer of its own uses this with its own key). */
+    public static String signed(RSAKey key, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
@@ -86,7 +87,7 @@ public final class TestTokens {
         return jwt.serialize();
     }
 
-    private static RSAKey newKey() {
+    public static RSAKey newKey() {
         try {
             return new RSAKeyGenerator(2048).keyID("test-" + System.nanoTime()).generate();
         } catch (JOSEException e) {

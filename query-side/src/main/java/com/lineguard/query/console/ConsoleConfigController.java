@@ -3,6 +3,7 @@ package com.lineguard.query.console;
 import com.lineguard.platform.security.DevAuthentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,20 +15,24 @@ import org.springframework.web.bind.annotation.RestController;
  *     {@code https://tiles.example.internal/{z}/{x}/{y}.png}. Empty by default: a control room may have no internet,
  *     and the map then shows its markers on a plain background.</li>
  *     <li>{@code devSignIn}: true only where {@code POST /dev/token} exists (standalone, no real identity provider).</li>
+ *     <li>{@code singleSignOn}: true where the console signs in with OpenID Connect
+ *     ({@code spring.security.oauth2.client.registration.*}); the user is then in {@code GET /console/me}.</li>
  * </ul>
  */
 @RestController
 class ConsoleConfigController {
 
-    record ConsoleConfig(String tileUrl, String tileAttribution, boolean devSignIn) {
+    record ConsoleConfig(String tileUrl, String tileAttribution, boolean devSignIn, boolean singleSignOn) {
     }
 
     private final ConsoleConfig config;
 
     ConsoleConfigController(@Value("${lineguard.console.tile-url:}") String tileUrl,
                             @Value("${lineguard.console.tile-attribution:}") String tileAttribution,
-                            ObjectProvider<DevAuthentication> devAuthentication) {
-        this.config = new ConsoleConfig(tileUrl, tileAttribution, devAuthentication.getIfAvailable() != null);
+                            ObjectProvider<DevAuthentication> devAuthentication,
+                            ObjectProvider<ClientRegistrationRepository> singleSignOn) {
+        this.config = new ConsoleConfig(tileUrl, tileAttribution, devAuthentication.getIfAvailable() != null,
+                singleSignOn.getIfAvailable() != null);
     }
 
     @GetMapping("/console/config")

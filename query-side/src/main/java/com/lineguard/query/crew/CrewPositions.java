@@ -4,7 +4,9 @@ import com.lineguard.contracts.geo.GeoLocation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -30,5 +32,17 @@ public class CrewPositions {
                                 new GeoLocation(rs.getDouble(2), rs.getDouble(3), (Double) rs.getObject(4))),
                         (Object) crewIds.toArray(String[]::new))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A crew member's last reported position and when the phone took it. */
+    public record CrewPosition(String crewId, GeoLocation location, Instant recordedAt) {
+    }
+
+    /** Every crew member's last reported position (the table keeps only what retention has not purged yet). */
+    public List<CrewPosition> all() {
+        return jdbc.query("select crew_member_id, lat, lon, accuracy_m, recorded_at from crew_location order by crew_member_id",
+                (rs, i) -> new CrewPosition(rs.getString(1),
+                        new GeoLocation(rs.getDouble(2), rs.getDouble(3), (Double) rs.getObject(4)),
+                        rs.getTimestamp(5).toInstant()));
     }
 }

@@ -142,17 +142,31 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void theHandoverPanelSaysNotAvailableUntilOutagesExist() {
+    void anOutageCreatedOverHttpAppearsInTheOutageListTheHandoverAndOnTheMapBesideItsCrew() {
         console.signIn("dispatcher-dee", "dispatcher");
-        console.waitUntil(Duration.ofSeconds(5),
-                d -> !"loading".equals(d.findElement(By.id("handover-body")).getAttribute("data-state")));
-        String state = driver.findElement(By.id("handover-body")).getAttribute("data-state");
-        if (api.get("/handover", root.devToken("dispatcher-dee", "dispatcher")).status() == 404) {
-            assertThat(state).isEqualTo("not-available");
-            assertThat(driver.findElement(By.id("handover-body")).getText()).contains("not available");
-        } else {
-            assertThat(state).isEqualTo("ok");
-        }
+        String dispatcher = root.devToken("dispatcher-dee", "dispatcher");
+        String crewId = "crew-" + shortId();
+        String device = "XFMR-" + shortId();
+        assertThat(api.post("/crews/me/location", root.devToken(crewId, "crew"), Api.location(52.095, 4.335)).status())
+                .isEqualTo(202);
+
+        String outageId = outage(dispatcher, device, 52.09, 4.33, 240);
+        assertThat(api.post("/outages/" + outageId + "/assign", dispatcher, "{\"crewId\":\"" + crewId + "\"}").status())
+                .isEqualTo(200);
+        assertThat(api.post("/outages/" + outageId + "/notes", dispatcher, "{\"text\":\"cutter on its way\"}").status())
+                .isEqualTo(201);
+
+        // Outages are polled (every 10 s), not streamed.
+        console.waitUntil(Duration.ofSeconds(15), d -> console.outageRow("outages-body", outageId).contains(device));
+        assertThat(console.outageRow("outages-body", outageId)).contains("ASSIGNED", "240", crewId);
+        // The handover names the device from the outage list, which may be one round behind: up to two rounds.
+        console.waitUntil(Duration.ofSeconds(25), d -> console.outageRow("handover-body", outageId).contains(device)
+                && console.outageRow("handover-body", outageId).contains("cutter on its way"));
+        assertThat(console.outageRow("handover-body", outageId)).contains("ASSIGNED", crewId, "dispatcher-dee");
+        assertThat(console.mapMarkers("outages")).isPositive();
+        assertThat(console.mapMarkers("crews")).isPositive();
+        assertThat(driver.findElement(By.id("report")).isDisplayed()).as("no report for a dispatcher").isFalse();
+        assertEverythingCameFromTheServer();
     }
 
     @Test
@@ -168,6 +182,21 @@ class ConsoleBrowserTest {
         console.waitUntil(Duration.ofSeconds(5), d -> !d.findElement(By.id("board-error")).getText().isEmpty());
         assertThat(driver.findElement(By.id("board-error")).getText()).contains("role dispatcher");
         assertThat(driver.findElements(By.cssSelector("#board .alert"))).isEmpty();
+        console.waitUntil(Duration.ofSeconds(5), d -> "forbidden".equals(console.panelState("outages-body")));
+    }
+
+    @Test
+    void anAuditorSeesTheAlarmHandlingReport() {
+        String dispatcher = root.devToken("dispatcher-eve", "dispatcher");
+        String alertId = emergency(root.devToken("crew-" + shortId(), "crew"), 52.1, 4.3, "report test");
+        api.post("/alerts/" + alertId + "/acknowledge", dispatcher, "{}");
+
+        console.signIn("auditor-2", List.of("auditor"), "offline");
+        console.waitUntil(Duration.ofSeconds(10), d -> "ok".equals(console.panelState("report-body")));
+        assertThat(console.reportFigure("Alarms")).matches("Alarms [1-9]\\d* .*EMERGENCY [1-9].*");
+        assertThat(console.reportFigure("Time to acknowledge")).matches("Time to acknowledge [1-9]\\d* acknowledged median .*");
+        assertThat(console.reportFigure("Acknowledged within 10 s")).contains("target 80 %");
+        assertEverythingCameFromTheServer();
     }
 
     @Test
@@ -185,13 +214,31 @@ class ConsoleBrowserTest {
         api.post("/alerts/" + van + "/acknowledge", dispatcher, "{\"note\":\"ambulance on its way\"}");
         arm(root.devToken("crew-vault-7", "crew"), 1200, "substation 4 cable vault", 52.083, 4.311);
         arm(root.devToken("crew-line-2", "crew"), 3000, "feeder 11 reclosing", 52.152, 4.402);
+        // Crews where their phones last reported them; one outage being worked on, one still waiting for a crew.
+        for (String[] crew : new String[][]{{"crew-north-1", "52.139", "4.318"}, {"crew-east-3", "52.101", "4.431"},
+                {"crew-south-5", "52.052", "4.297"}}) {
+            api.post("/crews/me/location", root.devToken(crew[0], "crew"),
+                    Api.location(Double.parseDouble(crew[1]), Double.parseDouble(crew[2])));
+        }
+        String feeder = outage(dispatcher, "FDR-11", 52.118, 4.345, 1240);
+        api.post("/outages/" + feeder + "/assign", dispatcher, "{\"crewId\":\"crew-north-1\"}");
+        api.post("/outages/" + feeder + "/etr", dispatcher,
+                "{\"estimatedRestorationAt\":\"" + Instant.now().plus(Duration.ofMinutes(150)) + "\"}");
+        api.post("/outages/" + feeder + "/notes", dispatcher, "{\"text\":\"tree on the line at pole 42, cutter on its way\"}");
+        outage(dispatcher, "XFMR-77", 52.071, 4.352, 240);
 
         console.signIn("dispatcher-ann", "dispatcher");
         console.waitUntil(Duration.ofSeconds(5), d -> console.boardOrder().size() >= 4);
+        console.waitUntil(Duration.ofSeconds(5), d -> console.mapMarkers("crews") >= 3 && console.mapMarkers("outages") >= 2);
         driver.findElement(By.id("sound")).click();
         Thread.sleep(1500); // countdowns and location ages filled in, map zoomed to the alerts
         Path dir = Path.of(System.getProperty("lineguard.console.screenshots", "target/console-screenshots"));
         console.screenshot(dir.resolve("board.png"));
+
+        driver.executeScript("document.getElementById('outages').scrollIntoView()");
+        Thread.sleep(300);
+        console.screenshot(dir.resolve("handover.png"));
+        driver.executeScript("window.scrollTo(0, 0)");
 
         assertThat(console.boardOrder().get(0)).isEqualTo(ladder);
         console.click(ladder, ".history-btn");
@@ -219,6 +266,13 @@ class ConsoleBrowserTest {
                 + ",\"location\":" + Api.location(lat, lon) + ",\"note\":\"" + note + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("alertId").asText();
+    }
+
+    private String outage(String dispatcherToken, String device, double lat, double lon, int customers) {
+        Api.Response response = api.post("/outages", dispatcherToken, "{\"deviceId\":\"" + device + "\",\"location\":"
+                + Api.location(lat, lon) + ",\"customersAffected\":" + customers + ",\"cause\":\"storm\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("outageId").asText();
     }
 
     private String emergency(String crewToken, double lat, double lon, String note) {

@@ -30,19 +30,44 @@ final class ConsolePage {
     }
 
     ConsolePage signIn(String userId, String... roles) {
+        return signIn(userId, List.of(roles), "live");
+    }
+
+    /** Development sign-in; then waits for the connection state (live, or offline for a user without the board). */
+    ConsolePage signIn(String userId, List<String> roles, String connectionState) {
         driver.get(baseUrl + "/");
         WebElement user = waitUntil(Duration.ofSeconds(10), d -> visible(By.id("signin-user")));
         user.clear();
         user.sendKeys(userId);
         for (WebElement box : driver.findElements(By.cssSelector("input[name=role]"))) {
-            boolean wanted = List.of(roles).contains(box.getAttribute("value"));
+            boolean wanted = roles.contains(box.getAttribute("value"));
             if (box.isSelected() != wanted) {
                 box.click();
             }
         }
         driver.findElement(By.id("signin-submit")).click();
-        waitUntil(Duration.ofSeconds(10), d -> "live".equals(connectionState()));
+        waitUntil(Duration.ofSeconds(10), d -> connectionState.equals(connectionState()));
         return this;
+    }
+
+    /** The text of an outage's row in a panel table (outages-body or handover-body), or "" while it has none. */
+    String outageRow(String panelId, String outageId) {
+        List<WebElement> rows = driver.findElements(By.cssSelector("#" + panelId + " tr[data-outage-id='" + outageId + "']"));
+        return rows.isEmpty() ? "" : rows.get(0).getText();
+    }
+
+    String panelState(String panelId) {
+        return driver.findElement(By.id(panelId)).getAttribute("data-state");
+    }
+
+    /** One line of the alarm-handling report, by its first cell. */
+    String reportFigure(String figure) {
+        return driver.findElement(By.cssSelector("#report-body tr[data-figure='" + figure + "']")).getText().replace('\n', ' ');
+    }
+
+    /** How many markers the map draws in a pane: alerts, outages or crews. */
+    int mapMarkers(String pane) {
+        return driver.findElements(By.cssSelector(".leaflet-" + pane + "-pane path")).size();
     }
 
     String connectionState() {
