@@ -32,6 +32,7 @@ public class AxonConfiguration {
     /** Who caused a message ({@code sub}); copied from command to every event it produces. */
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
 
     /** Picked by name by Axon's serializer set-up; not a candidate for anybody else's ObjectMapper. */
     @Bean(name = "defaultAxonObjectMapper", defaultCandidate = false)
@@ -42,9 +43,14 @@ public class AxonConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * {@code correlationId}: the request (or legacy message) that started it all, handed on from message to message;
+     * {@code causationId}: the message whose handling made this one. Axon's provider names its keys the other way round
+     * (its first key gets the handled message's id, its second the origin), hence the order of the arguments.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(CORRELATION_ID, "causationId");
+        return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
     }
 
     @Bean
