@@ -163,6 +163,7 @@ class CommandLineToolsOnPostgresTest {
         assertThat(unknownProcessor.exitCode()).isEqualTo(2);
         assertThat(unknownProcessor.err()).contains("HTTP 404");
         assertThat(unreachable.exitCode()).isEqualTo(2);
+        assertThat(unreachable.err()).startsWith("Cannot reach http://localhost:1");
     }
 
     /** {@code java -jar lineguard.jar <args> --url=<this test's server>}, in this JVM. */

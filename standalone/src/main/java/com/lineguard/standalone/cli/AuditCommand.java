@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code audit export} and {@code audit verify}, as an auditor (role {@code auditor}). */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Export the stored record or verify it.",
+@Command(name = "audit", description = "Export the stored record or verify it.",
         subcommands = {AuditCommand.Export.class, AuditCommand.Verify.class})
 final class AuditCommand implements Callable<Integer> {
 
@@ -33,7 +33,7 @@ final class AuditCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export or verify");
     }
 
-    @Command(name = "export", mixinStandardHelpOptions = true,
+    @Command(name = "export",
             description = "Write the stored events as JSON Lines, oldest first, one event a line.")
     static final class Export implements Callable<Integer> {
 
@@ -68,7 +68,7 @@ final class AuditCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true,
+    @Command(name = "verify",
             description = "Check the event store against its hash chain; name the first event changed, removed or "
                     + "inserted.")
     static final class Verify implements Callable<Integer> {

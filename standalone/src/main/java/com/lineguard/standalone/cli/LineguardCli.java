@@ -3,10 +3,11 @@ package com.lineguard.standalone.cli;
 import com.lineguard.standalone.kafka.TopicWatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -16,7 +17,8 @@ import java.util.concurrent.Callable;
  * Exit codes: {@value #OK} done (and intact), {@value #FAILED} the store is tampered with or a replay failed,
  * {@value #USAGE_OR_SERVER_ERROR} a wrong command line, an unreachable server or an error answer from it.
  */
-@Command(name = "java -jar lineguard.jar", mixinStandardHelpOptions = true,
+@Command(name = "java -jar lineguard.jar", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = LineguardCli.Version.class,
         description = "Lineguard's tools for auditors and operators. Without a subcommand the jar runs Lineguard.",
         subcommands = {AuditCommand.class, ReplayCommand.class, TopicWatch.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,18 +42,25 @@ public final class LineguardCli implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new LineguardCli());
         commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
-            failed.getErr().println(e instanceof IOException
-                    ? "Cannot reach the server: " + e
-                    : e.getMessage());
+            failed.getErr().println(e.getMessage() != null ? e.getMessage() : e.toString());
             return USAGE_OR_SERVER_ERROR;
         });
         return commandLine;
     }
 
-    /** Whether {@code args} name one of the tools (or ask for help) rather than give options to the server. */
+    /** The version of the jar ({@code -V}), from its manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LineguardCli.class.getPackage().getImplementationVersion();
+            return new String[] {"Lineguard " + (version != null ? version : "(development build)")};
+        }
+    }
+
+    /** Whether {@code args} name one of the tools (or ask for help or the version) rather than configure the server. */
     public static boolean isToolCall(String[] args) {
         return args.length > 0 && (commandLine().getSubcommands().containsKey(args[0])
-                || args[0].equals("--help") || args[0].equals("-h"));
+                || Set.of("-h", "--help", "-V", "--version").contains(args[0]));
     }
 
     public static void main(String[] args) {

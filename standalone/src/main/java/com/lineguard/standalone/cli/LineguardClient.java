@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,19 +36,18 @@ final class LineguardClient {
 
     /** The JSON answer of a GET that must succeed. */
     JsonNode get(String what, String path) throws IOException, InterruptedException {
-        return json(what, 200, http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
+        return json(what, 200, send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /** The JSON answer of a body-less POST that must be answered with {@code expectedStatus}. */
     JsonNode post(String what, String path, int expectedStatus) throws IOException, InterruptedException {
-        return json(what, expectedStatus, http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return json(what, expectedStatus, send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
     /** The body of a GET that must succeed, as it arrives (exports can be large). */
     InputStream stream(String what, String path) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request(path).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             try (InputStream body = response.body()) {
                 throw new ServerError(what, response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
@@ -69,7 +69,7 @@ final class LineguardClient {
 
     private String devToken(String role) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("sub", "cli", "roles", List.of(role)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/token"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/dev/token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -78,6 +78,16 @@ final class LineguardClient {
                     + "LINEGUARD_TOKEN. Asking for one", response.statusCode(), null);
         }
         return JSON.readTree(response.body()).path("token").asText();
+    }
+
+    /** An answer, or an error that says which server could not be reached. */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws InterruptedException {
+        try {
+            return http.send(request, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()), e);
+        }
     }
 
     private static JsonNode json(String what, int expectedStatus, HttpResponse<String> response) throws IOException {

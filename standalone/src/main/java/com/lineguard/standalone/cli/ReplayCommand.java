@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code replay <processor>}: rebuilds a projection from the event store beside the live one and switches it in
  * (ADR 0008), drawing a progress bar (percent of the event store's head position) until it is done.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay",
         description = "Rebuild a projection from the event store beside the live one, e.g. alert-board.")
 final class ReplayCommand implements Callable<Integer> {
 

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  * its beginning and then as it arrives, one line each ({@code partition:offset key value}), until stopped. It joins no
  * consumer group, so watching never takes messages from the bridge or commits offsets for anybody.
  */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(name = "watch",
         description = "Print every message of a Kafka topic from its beginning, then as it arrives (Ctrl-C to stop).")
 public final class TopicWatch implements Callable<Integer> {
 
