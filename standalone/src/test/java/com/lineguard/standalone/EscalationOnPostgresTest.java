@@ -2,6 +2,11 @@ package com.lineguard.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lineguard.platform.testing.TestDatabases;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +53,10 @@ class EscalationOnPostgresTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandBus commandBus;
+    @Autowired
+    DeadlineManager deadlineManager;
 
     Api api;
     Api root;
@@ -184,6 +194,75 @@ class EscalationOnPostgresTest {
         assertThat(escalation.get("type").asText()).isEqualTo("AlertEscalated");
         assertThat(escalation.get("actor").asText()).isEqualTo("lineguard:watchdog");
         assertThat(root.get("/actuator/prometheus", null).body()).containsPattern("lineguard_watchdog_saves_total\\S* [1-9]");
+    }
+
+    /**
+     * Every event of an escalation carries the correlation id of the request that armed the timer, and its causation
+     * id names the message whose handling recorded it: the arming command, the deadline that ran out, the policy's
+     * command, which in turn names the event that started the policy.
+     */
+    @Test
+    void given_a_timer_armed_by_a_request_when_it_escalates_then_the_history_traces_each_event_to_its_cause()
+            throws Exception {
+        String correlationId = "shift-" + UUID.randomUUID();
+        List<Message<?>> commands = new CopyOnWriteArrayList<>();
+        List<Message<?>> deadlines = new CopyOnWriteArrayList<>();
+        Registration commandRecording = commandBus.registerHandlerInterceptor(recordingInto(commands));
+        Registration deadlineRecording = deadlineManager.registerHandlerInterceptor(recordingInto(deadlines));
+        String alertId;
+        JsonNode history;
+        try {
+            Api.Response armed = api.post("/alerts/timers", root.devToken("crew-owner-" + UUID.randomUUID(), "crew"),
+                    "{\"durationSeconds\":2,\"location\":" + Api.location(SITE_LAT, SITE_LON) + "}",
+                    "X-Correlation-Id", correlationId);
+            alertId = armed.json().get("alertId").asText();
+            history = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/alerts/" + alertId + "/history",
+                    dispatcher).json(), h -> h.findValuesAsText("type").contains("NearbyCrewsNotified"));
+        } finally {
+            commandRecording.cancel();
+            deadlineRecording.cancel();
+        }
+
+        JsonNode armedEvent = entry(history, "SafetyTimerArmed");
+        JsonNode escalated = entry(history, "AlertEscalated");
+        JsonNode policyStarted = entry(history, "EscalationPolicyStarted");
+        assertThat(history.findValuesAsText("correlationId")).as("every event, however far from the request")
+                .hasSize(history.size()).containsOnly(correlationId);
+        Message<?> arming = only(commands, "ArmSafetyTimer", alertId);
+        assertThat(armedEvent.get("causationId").asText()).isEqualTo(arming.getIdentifier());
+        Message<?> timerDue = deadlines.stream()
+                .filter(d -> escalated.get("causationId").asText().equals(d.getIdentifier())).findFirst()
+                .orElseThrow(() -> new AssertionError("No deadline caused " + escalated));
+        assertThat(timerDue.getMetaData()).containsEntry("causationId", arming.getIdentifier())
+                .containsEntry("correlationId", correlationId);
+        Message<?> startPolicy = only(commands, "StartEscalationPolicy", alertId);
+        assertThat(policyStarted.get("causationId").asText()).isEqualTo(startPolicy.getIdentifier());
+        assertThat(startPolicy.getMetaData()).containsEntry("causationId", escalated.get("eventId").asText());
+    }
+
+    private static MessageHandlerInterceptor<Message<?>> recordingInto(List<Message<?>> handled) {
+        return (unitOfWork, chain) -> {
+            handled.add(unitOfWork.getMessage());
+            return chain.proceed();
+        };
+    }
+
+    private static JsonNode entry(JsonNode history, String type) {
+        for (JsonNode entry : history) {
+            if (entry.get("type").asText().equals(type)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("No " + type + " in " + history);
+    }
+
+    /** The one command of this type for this alert (other alerts of this class may still be escalating). */
+    private static Message<?> only(List<Message<?>> messages, String payloadType, String alertId) {
+        List<Message<?>> matching = messages.stream()
+                .filter(m -> m.getPayloadType().getSimpleName().equals(payloadType))
+                .filter(m -> m.getPayload().toString().contains(alertId)).toList();
+        assertThat(matching).as(payloadType).hasSize(1);
+        return matching.get(0);
     }
 
     private String crewMemberAt(double kmNorth) {

@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -229,6 +232,61 @@ class OutageFlowOnPostgresTest {
                 Long.class, alertId)).as("the alert's own events only").isEqualTo(jdbc.queryForObject(
                 "select count(*) from domainevententry where aggregateidentifier = ? and type = 'Alert'", Long.class,
                 alertId));
+    }
+
+    @Test
+    void given_an_outage_worked_on_by_three_requests_when_its_history_is_read_then_each_event_names_who_which_request_and_why() {
+        Api root = new Api("http://localhost:" + port);
+        String auditor = root.devToken("auditor-1", "auditor");
+        Instant etr = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        Api.Response reported = api.post("/outages", dispatcher, "{\"deviceId\":\"" + device + "\",\"location\":"
+                + Api.location(SITE_LAT, SITE_LON) + ",\"customersAffected\":12}", "X-Correlation-Id", "report-1");
+        String id = reported.json().get("outageId").asText();
+        api.post("/outages/" + id + "/assign", dispatcher, "{\"crewId\":\"" + near + "\"}", "X-Correlation-Id",
+                "assign-1");
+        api.post("/outages/" + id + "/notes", root.devToken(near, "crew"), "{\"text\":\"fuse blown\"}",
+                "X-Correlation-Id", "note-1");
+        api.post("/outages/" + id + "/etr", dispatcher, "{\"estimatedRestorationAt\":\"" + etr + "\"}",
+                "X-Correlation-Id", "etr-1");
+
+        Api.Response history = api.get("/outages/" + id + "/history", auditor);
+
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        List<JsonNode> entries = list(history);
+        assertThat(entries).extracting(e -> e.get("sequence").asLong())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, entries.size()).boxed().toList());
+        assertThat(entries).extracting(e -> e.get("eventId").asText()).containsExactlyElementsOf(jdbc.queryForList(
+                "select eventidentifier from domainevententry where aggregateidentifier = ? order by sequencenumber",
+                String.class, id));
+        assertThat(entries).extracting(e -> e.get("type").asText())
+                .containsSubsequence("OutageReported", "OutageAssigned", "WorkNoteAdded", "EtrEstimated");
+        assertThat(entries).allSatisfy(e -> assertThat(Instant.parse(e.get("at").asText())).isBefore(Instant.now()));
+        JsonNode report = first(entries, "OutageReported");
+        JsonNode assignment = first(entries, "OutageAssigned");
+        JsonNode note = first(entries, "WorkNoteAdded");
+        JsonNode estimate = first(entries, "EtrEstimated");
+        assertThat(List.of(report, assignment, note, estimate)).extracting(e -> e.get("actor").asText())
+                .containsExactly("dispatch-dora", "dispatch-dora", near, "dispatch-dora");
+        assertThat(List.of(report, assignment, note, estimate)).extracting(e -> e.get("correlationId").asText())
+                .containsExactly("report-1", "assign-1", "note-1", "etr-1");
+        // Each request's command caused all that request recorded: one causation per request, a new one each time.
+        Map<String, Set<String>> causesByRequest = entries.stream().collect(Collectors.groupingBy(
+                e -> e.get("correlationId").asText(), Collectors.mapping(e -> e.get("causationId").asText(),
+                        Collectors.toSet())));
+        assertThat(causesByRequest).containsOnlyKeys("report-1", "assign-1", "note-1", "etr-1");
+        assertThat(causesByRequest.values()).allSatisfy(causes -> assertThat(causes).hasSize(1));
+        assertThat(causesByRequest.values().stream().flatMap(Set::stream).distinct()).hasSize(4);
+        assertThat(report.get("data").get("customersAffected").asInt()).isEqualTo(12);
+        assertThat(assignment.get("data").get("crewId").asText()).isEqualTo(near);
+        assertThat(note.get("data").get("text").asText()).isEqualTo("fuse blown");
+        assertThat(Instant.parse(estimate.get("data").get("estimatedRestorationAt").asText())).isEqualTo(etr);
+        assertThat(api.get("/outages/" + id + "/history", root.devToken(near, "crew")).status()).isEqualTo(403);
+        assertThat(api.get("/outages/" + UUID.randomUUID() + "/history", auditor).code()).isEqualTo("OUTAGE_NOT_FOUND");
+    }
+
+    private static JsonNode first(List<JsonNode> entries, String type) {
+        return entries.stream().filter(e -> e.get("type").asText().equals(type)).findFirst()
+                .orElseThrow(() -> new AssertionError("No " + type + " in " + entries));
     }
 
     private JsonNode report(String body) {

@@ -22,6 +22,8 @@ import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,12 +39,18 @@ import java.util.UUID;
  * Its state (the frozen policy, the round, who was told) is in the saga store and its countdowns are durable
  * deadlines, so a step survives a restart at any instant. Each round's countdown carries its round number; one that
  * does not match the current round is stale and ignored.
+ * <p>
+ * Never replayed: it tells crews and sends commands, which a replay would do again for every alert ever escalated.
+ * Axon's saga managers refuse a token reset ({@code AbstractSagaManager#supportsReset} is false), so an operator's
+ * reset of {@value #PROCESSOR} fails and leaves it where it was; it is not a rebuildable projection either (ADR 0008).
  */
 @Saga
 @ProcessingGroup(EscalationPolicy.PROCESSOR)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class EscalationPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationPolicy.class);
 
     static final String PROCESSOR = "escalation-policy";
     static final String ACK_TIMEOUT = "escalation-ack-timeout";
@@ -92,6 +100,8 @@ public class EscalationPolicy {
         round = 1;
         notifyNearby(crews, commands);
         deadlines.schedule(ackTimeout, ACK_TIMEOUT, new Countdown(round));
+        log.info("Escalation policy started for alert {}: {} crew members within {} km told", alertId,
+                notified.size(), radiusKm);
     }
 
     @SagaEventHandler(associationProperty = "alertId")
@@ -141,6 +151,8 @@ public class EscalationPolicy {
         acknowledged = false;
         notifyNearby(crews, commands);
         deadlines.schedule(ackTimeout, ACK_TIMEOUT, new Countdown(round));
+        log.warn("Alert {} is overdue ({}): round {}, now telling crews within {} km", alertId, reason, round,
+                radiusKm);
     }
 
     private void notifyNearby(NearbyCrews crews, CommandGateway commands) {

@@ -12,6 +12,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public class DurableDeadlines {
     DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler, org.axonframework.config.Configuration configuration,
                                                @Qualifier("eventSerializer") Serializer serializer,
                                                TransactionManager transactionManager) {
-        return DbSchedulerDeadlineManager.builder()
+        DbSchedulerDeadlineManager manager = DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
@@ -56,6 +57,10 @@ public class DurableDeadlines {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+        // Unlike the command bus and the event processors, a deadline manager hands on no correlation data by itself:
+        // without this, what a deadline records would name neither the request behind it nor the deadline.
+        manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return manager;
     }
 
     /** Axon quietly falls back to an in-memory deadline manager; a safety timer must never live only in memory. */

@@ -3,6 +3,9 @@ package com.lineguard.platform.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -16,6 +19,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +36,7 @@ public class AxonConfiguration {
     /** Who caused a message ({@code sub}); copied from command to every event it produces. */
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
 
     @Bean
     static AggregateTypeFilter aggregateTypeFilter() {
@@ -47,14 +52,44 @@ public class AxonConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * {@code correlationId}: the request (or legacy message) that started it all, handed on from message to message;
+     * {@code causationId}: the message whose handling made this one. Axon's provider names its keys the other way round
+     * (its first key gets the handled message's id, its second the origin), hence the order of the arguments.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(CORRELATION_ID, "causationId");
+        return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
     }
 
     @Bean
     CorrelationDataProvider actorProvider() {
         return new SimpleCorrelationDataProvider(ACTOR);
+    }
+
+    /** Every event handler, saga and deadline logs with the correlation id of the message it handles. */
+    @Bean
+    ConfigurerModule correlatedEventHandling() {
+        CorrelatedLogging interceptor = new CorrelatedLogging();
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processorName) -> interceptor);
+    }
+
+    /** The command bus and the deadline manager are beans of their own: they get the interceptor as they are made. */
+    @Bean
+    static BeanPostProcessor correlatedCommandAndDeadlineHandling() {
+        CorrelatedLogging interceptor = new CorrelatedLogging();
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof CommandBus commandBus) {
+                    commandBus.registerHandlerInterceptor(interceptor);
+                } else if (bean instanceof DeadlineManager deadlineManager) {
+                    deadlineManager.registerHandlerInterceptor(interceptor);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Axon's JDBC engine (ADR 0002): plain SQL, bytea payloads, no JPA sequence blocks or large objects. */

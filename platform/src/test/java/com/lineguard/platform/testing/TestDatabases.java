@@ -1,6 +1,9 @@
 package com.lineguard.platform.testing;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *     (default {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code postgres}). Without that server the test is
  *     skipped with a message, except in CI ({@code CI=true}), where it fails.</li>
  *     <li>{@link #embeddedDefault} — no datasource URL at all: Lineguard's embedded default, in a fresh data dir.</li>
+ *     <li>{@link #migratedDatabase} — no Spring context: a new database with the schema, for a class's SQL alone.</li>
  * </ul>
  */
 public final class TestDatabases {
@@ -58,6 +62,13 @@ public final class TestDatabases {
     public static void embeddedDefault(DynamicPropertyRegistry registry) {
         String dataDir = tempDataDir();
         registry.add("lineguard.data-dir", () -> dataDir);
+    }
+
+    /** A new database on the external server with Lineguard's schema (Flyway), for tests of plain SQL. */
+    public static JdbcTemplate migratedDatabase() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(createDatabase(), ADMIN_USER, "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return new JdbcTemplate(dataSource);
     }
 
     /** A new, empty database on the external server; its JDBC URL. */

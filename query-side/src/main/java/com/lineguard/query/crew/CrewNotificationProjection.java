@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lineguard.contracts.crew.CrewNotification;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -17,8 +18,12 @@ import java.util.Map;
  * Turns every {@link CrewNotification} event (recorded on alerts and outages) into one row per phone that must be
  * told; the row's data is the event itself, so it names the alert or outage it concerns, without the list of
  * everybody else who was told.
+ * <p>
+ * Never replayed: the rows are what phones are sent, and a replay would tell crews of emergencies long over (and
+ * bring back rows purged for data protection). Axon refuses a token reset of this processor.
  */
 @Component
+@DisallowReplay
 @ProcessingGroup(CrewNotificationProjection.PROCESSOR)
 class CrewNotificationProjection {
 

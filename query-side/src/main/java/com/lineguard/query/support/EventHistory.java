@@ -16,8 +16,12 @@ import java.util.Map;
 @Component
 public class EventHistory {
 
-    /** One entry of {@code GET /alerts/{id}/history} and {@code GET /outages/{id}/history}. */
-    public record Entry(long sequence, String type, Instant at, String actor, String correlationId,
+    /**
+     * One entry of {@code GET /alerts/{id}/history} and {@code GET /outages/{id}/history}. {@code correlationId} names
+     * the request that started it all; {@code causationId} the message whose handling recorded the event: the request's
+     * command, a deadline that ran out, or the command a saga sent (whose own causation is the event it handled).
+     */
+    public record Entry(long sequence, String eventId, String type, Instant at, String actor, String correlationId,
                         String causationId, Object data) {
     }
 
@@ -37,8 +41,9 @@ public class EventHistory {
 
     private static Entry entry(DomainEventMessage<?> event) {
         Map<String, Object> metaData = event.getMetaData();
-        return new Entry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
-                (String) metaData.get(AxonConfiguration.ACTOR), (String) metaData.get(AxonConfiguration.CORRELATION_ID),
-                (String) metaData.get("causationId"), event.getPayload());
+        return new Entry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                event.getTimestamp(), (String) metaData.get(AxonConfiguration.ACTOR),
+                (String) metaData.get(AxonConfiguration.CORRELATION_ID), (String) metaData.get(AxonConfiguration.CAUSATION_ID),
+                event.getPayload());
     }
 }

@@ -1,62 +1,69 @@
 package com.lineguard.standalone.cli;
 
-import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
 
 /**
- * {@code replay <processor>}: rebuilds a projection from the event store beside the live one and switches it in,
- * drawing a progress bar (percent of the event store's head position) until it is done.
+ * {@code replay <processor>}: rebuilds a projection from the event store beside the live one and switches it in
+ * (ADR 0008), drawing a progress bar (percent of the event store's head position) until it is done.
  */
-final class ReplayCommand {
+@Command(name = "replay",
+        description = "Rebuild a projection from the event store beside the live one, e.g. alert-board.")
+final class ReplayCommand implements Callable<Integer> {
 
     private static final int BAR_WIDTH = 40;
-    private static final Pattern FIELD = Pattern.compile("\"(state|position|head|percent|eventsPerSecond|error)\":\"?([^,\"}]*)");
 
-    private ReplayCommand() {
-    }
+    @Mixin
+    ApiOptions api;
+    @Spec
+    CommandSpec spec;
 
-    static int run(CliOptions options) throws Exception {
-        String processor = options.word(1);
-        if (processor == null) {
-            System.err.println("usage: replay <processor> [--url=http://localhost:8080] [--token=<jwt>]");
-            return 2;
-        }
-        LineguardClient client = new LineguardClient(options, "admin");
-        HttpResponse<String> started = client.post("/api/v1/admin/replay/" + processor);
-        if (started.statusCode() != 202) {
-            System.err.println("replay refused: " + started.statusCode() + " " + started.body());
-            return 2;
-        }
+    @Parameters(paramLabel = "<processor>", description = "The projection to rebuild, e.g. alert-board.")
+    String processor;
+
+    @Option(names = "--poll-interval", defaultValue = "PT0.5S", hidden = true)
+    Duration pollInterval;
+
+    @Override
+    public Integer call() throws Exception {
+        LineguardClient client = new LineguardClient(api, "admin");
+        String path = "/api/v1/admin/replay/" + processor;
+        client.post("replay " + processor, path, 202);
+        PrintWriter out = spec.commandLine().getOut();
         while (true) {
-            String status = client.get("/api/v1/admin/replay/" + processor).body();
-            String state = field(status, "state");
-            double percent = Double.parseDouble(field(status, "percent"));
-            int filled = (int) Math.round(percent / 100 * BAR_WIDTH);
-            System.out.printf(Locale.ROOT, "\r%s [%s%s] %5.1f %% %s/%s events, %s events/s %s   ", processor,
-                    "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), percent, field(status, "position"),
-                    field(status, "head"), Math.round(Double.parseDouble(field(status, "eventsPerSecond"))), state);
+            JsonNode status = client.get("replay status of " + processor, path);
+            String state = status.path("state").asText();
+            out.print("\r" + progressBar(status));
+            out.flush();
             if (state.equals("DONE")) {
-                System.out.println();
-                return 0;
+                out.println();
+                return LineguardCli.OK;
             }
             if (state.equals("FAILED")) {
-                System.out.println();
-                System.err.println("replay failed: " + field(status, "error"));
-                return 1;
+                out.println();
+                spec.commandLine().getErr().println("replay failed: " + status.path("error").asText());
+                return LineguardCli.FAILED;
             }
-            Thread.sleep(500);
+            Thread.sleep(pollInterval.toMillis());
         }
     }
 
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        return "0";
+    private String progressBar(JsonNode status) {
+        double percent = status.path("percent").asDouble();
+        int filled = (int) Math.round(percent / 100 * BAR_WIDTH);
+        return String.format(Locale.ROOT, "%s [%s%s] %5.1f %% %d/%d events, %d events/s %s   ", processor,
+                "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), percent, status.path("position").asLong(),
+                status.path("head").asLong(), Math.round(status.path("eventsPerSecond").asDouble()),
+                status.path("state").asText());
     }
 }
