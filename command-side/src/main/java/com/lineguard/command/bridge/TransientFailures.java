@@ -1,5 +1,6 @@
 package com.lineguard.command.bridge;
 
+import com.lineguard.platform.failure.Causes;
 import org.apache.kafka.common.KafkaException;
 import org.axonframework.common.AxonTransientException;
 import org.springframework.dao.DataAccessException;
@@ -14,12 +15,7 @@ final class TransientFailures {
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessException || t instanceof TransactionException || t instanceof SQLException
-                    || t instanceof KafkaException || t instanceof AxonTransientException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(failure, t -> t instanceof DataAccessException || t instanceof TransactionException
+                || t instanceof SQLException || t instanceof KafkaException || t instanceof AxonTransientException);
     }
 }

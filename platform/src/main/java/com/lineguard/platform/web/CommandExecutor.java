@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.Rejected;
 import com.lineguard.platform.axon.AxonConfiguration;
+import com.lineguard.platform.failure.Causes;
 import com.lineguard.platform.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -122,11 +123,6 @@ public class CommandExecutor {
     }
 
     private static boolean isConcurrencyConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(e, ConcurrencyException.class::isInstance);
     }
 }

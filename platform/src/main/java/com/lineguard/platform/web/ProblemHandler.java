@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.RateLimited;
 import com.lineguard.contracts.error.Rejected;
+import com.lineguard.platform.failure.Causes;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (causedBy(e, RequestBodyLimit.BodyTooLarge.class)) {
+        if (Causes.anyMatch(e, RequestBodyLimit.BodyTooLarge.class::isInstance)) {
             return new ResponseEntity<>(Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMostSpecificCause().getMessage()),
                     headers, ErrorCode.PAYLOAD_TOO_LARGE.status());
         }
@@ -156,34 +157,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      * fails too, the failure itself is the transaction's application exception.
      */
     private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && databaseUnreachable(rollback.getApplicationException())) {
-                return true;
-            }
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.anyMatch(e, t -> t instanceof TransactionSystemException rollback
+                        && rollback.getApplicationException() != null
+                        && databaseUnreachable(rollback.getApplicationException())
+                || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+                || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
     }
 
     private static Map<String, String> fieldError(FieldError error) {
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String parameterName(Exception e) {
