@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,8 @@ class DatabaseOutageIT {
             List<Call> created = calls.stream().filter(c -> c.response().status() == 201).toList();
             List<Call> refused = calls.stream().filter(c -> c.response().status() == 503).toList();
             assertThat(calls.stream().filter(c -> c.response().status() != 201 && c.response().status() != 503)
-                    .map(c -> c.response().body())).as("answers other than 201 and 503 (see %s)", log).isEmpty();
+                    .map(c -> c.response().body())).as(() -> "answers other than 201 and 503; " + unexpectedFailures(log))
+                    .isEmpty();
             assertThat(refused).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.response().headers()).containsKey("retry-after");
                 assertThat(c.response().contentType()).startsWith("application/problem+json");
@@ -169,6 +171,25 @@ class DatabaseOutageIT {
         Api.Response response = api.post(call.path(), call.crewToken(), call.body(), "Idempotency-Key", call.key());
         return new Call(call.crewToken(), call.path(), call.body(), call.key(), response,
                 (System.nanoTime() - started) / 1_000_000, Instant.now());
+    }
+
+    /** The server's account of its 500s (exceptions and causes), so that a failure in CI explains itself. */
+    private static String unexpectedFailures(Path log) {
+        List<String> account = new ArrayList<>();
+        boolean inFailure = false;
+        try {
+            for (String line : Files.readAllLines(log)) {
+                if (line.matches("^\\d{4}-\\d\\d-\\d\\dT.*")) {
+                    inFailure = line.contains("Unexpected failure");
+                } else if (inFailure && (line.startsWith("Caused by") || !line.isBlank() && !line.startsWith("\t"))) {
+                    account.add(line);
+                }
+            }
+        } catch (IOException e) {
+            return "see " + log;
+        }
+        return "the server logged: " + String.join(System.lineSeparator(),
+                account.subList(0, Math.min(40, account.size())));
     }
 
     /** A PostgreSQL that keeps its data when closed, so it can start again on the same port with the same data. */

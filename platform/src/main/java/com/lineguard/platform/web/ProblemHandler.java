@@ -5,6 +5,7 @@ import com.lineguard.contracts.error.ErrorCode;
 import com.lineguard.contracts.error.RateLimited;
 import com.lineguard.contracts.error.Rejected;
 import com.lineguard.platform.failure.Causes;
+import com.lineguard.platform.failure.DatabaseUnreachable;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,8 +27,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         // Axon and the transaction manager wrap a lost connection in exceptions of their own.
-        if (databaseUnreachable(e)) {
+        if (DatabaseUnreachable.causedIt(e)) {
             return databaseDown(e);
         }
         log.error("Unexpected failure", e);
@@ -149,21 +147,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    /**
-     * A connection that could not be had or was lost: SQLSTATE class 08 (connection exception) and 57P (the server
-     * shutting down or starting up), or a pool that timed out waiting for one. When the rollback after such a failure
-     * fails too, the failure itself is the transaction's application exception.
-     */
-    private static boolean databaseUnreachable(Throwable e) {
-        return Causes.anyMatch(e, t -> t instanceof TransactionSystemException rollback
-                        && rollback.getApplicationException() != null
-                        && databaseUnreachable(rollback.getApplicationException())
-                || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
-                || t instanceof DataAccessResourceFailureException || t instanceof SQLTransientConnectionException
-                || t instanceof SQLException sql && sql.getSQLState() != null
-                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
     }
 
     private static Map<String, String> fieldError(FieldError error) {
