@@ -8,14 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB=lineguard_alerts_bench_$$
 DATA_DIR=$(mktemp -d /tmp/lineguard-alerts-bench-XXXXXX)
-RESULTS=bench/alerts/results/$(date +%F).md
+RESULTS=${BENCH_REPORT:-bench/alerts/results/$(date +%F).md}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(free_port)
 KAFKA_PORT=$(free_port)
 
 mvn -q -o -f bench/alerts/pom.xml compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 psql -h 127.0.0.1 -U postgres -d test -qc "create database $DB"
-java -Xmx1g -jar standalone/target/lineguard.jar --server.port="$PORT" --server.address=127.0.0.1 \
+# LINEGUARD_JAR runs another build (to compare two side by side); LINEGUARD_JAVA_OPTS adds JVM options (a profiler).
+JAR=${LINEGUARD_JAR:-standalone/target/lineguard.jar}
+# shellcheck disable=SC2086
+java -Xmx1g ${LINEGUARD_JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
   --lineguard.kafka.port="$KAFKA_PORT" --lineguard.data-dir="$DATA_DIR" \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
   --spring.datasource.password= \

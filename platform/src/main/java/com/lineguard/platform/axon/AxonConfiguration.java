@@ -113,17 +113,17 @@ public class AxonConfiguration {
     }
 
     /**
-     * Events committed by another node, or by a transaction that outlived its unit of work, are seen by polling;
-     * Axon's default of one second between polls is too slow for an escalation that must reach dispatch in one.
+     * Events committed on this node wake the processors at their commit ({@link CommitSignallingEventStore}); those
+     * committed by another node are seen by polling, and Axon's default of one second between polls is too slow for an
+     * escalation that must reach dispatch in one.
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                   @Value("${lineguard.event-store.poll-interval:PT0.1S}") Duration pollInterval) {
-        return EmbeddedEventStore.builder()
+        return new CommitSignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .fetchDelay(pollInterval.toMillis())
-                .build();
+                .fetchDelay(pollInterval.toMillis()));
     }
 }
