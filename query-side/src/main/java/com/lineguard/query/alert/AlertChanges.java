@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The log of every change of every alert (the dispatch stream's read model): one row per event that changed an
- * alert, at that event's global position. Kept for a day: a board away longer reloads the board instead.
+ * alert. A row's position comes from a sequence as the projection's one writer inserts it, so positions grow in commit
+ * order, which an event's global position does not (V11). Kept for a day: a board away longer reloads the board instead.
  */
 @Repository
 class AlertChanges {
@@ -37,10 +38,11 @@ class AlertChanges {
         this.changes = (rs, i) -> new Change(rs.getLong(1), read(rs.getString(2)));
     }
 
-    /** Idempotent per position: a redelivered event logs nothing new. */
-    void append(long position, AlertView view) {
-        jdbc.update("insert into alert_change (position, alert_id, view, changed_at) values (?, ?, ?, ?) "
-                + "on conflict (position) do nothing", position, view.alertId(), write(view), Timestamp.from(clock.instant()));
+    /** Idempotent per event: a redelivered event logs nothing new. */
+    void append(long eventPosition, AlertView view) {
+        jdbc.update("insert into alert_change (event_position, alert_id, view, changed_at) values (?, ?, ?, ?) "
+                + "on conflict (event_position) do nothing", eventPosition, view.alertId(), write(view),
+                Timestamp.from(clock.instant()));
     }
 
     List<Change> after(long position, int limit) {
