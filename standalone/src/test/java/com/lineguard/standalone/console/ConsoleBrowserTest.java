@@ -156,8 +156,10 @@ class ConsoleBrowserTest {
         assertThat(api.post("/outages/" + outageId + "/notes", dispatcher, "{\"text\":\"cutter on its way\"}").status())
                 .isEqualTo(201);
 
-        // Outages are polled (every 10 s), not streamed.
-        console.waitUntil(Duration.ofSeconds(15), d -> console.outageRow("outages-body", outageId).contains(device));
+        // Outages are polled (every 10 s), not streamed: a poll between the report and the assignment shows the outage
+        // unassigned until the next one.
+        console.waitUntil(Duration.ofSeconds(25), d -> console.outageRow("outages-body", outageId).contains(device)
+                && console.outageRow("outages-body", outageId).contains("ASSIGNED"));
         assertThat(console.outageRow("outages-body", outageId)).contains("ASSIGNED", "240", crewId);
         // The handover names the device from the outage list, which may be one round behind: up to two rounds.
         console.waitUntil(Duration.ofSeconds(25), d -> console.outageRow("handover-body", outageId).contains(device)
