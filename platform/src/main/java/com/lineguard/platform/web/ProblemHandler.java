@@ -9,15 +9,12 @@ import com.lineguard.platform.failure.DatabaseUnreachable;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,9 +62,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", parameterName(e), "message", "is malformed or out of range"))));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> databaseDown(Exception e) {
+    private static ResponseEntity<ProblemDetail> databaseDown(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(503)
                 .header(HttpHeaders.RETRY_AFTER, "5")
@@ -78,7 +73,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        // Axon and the transaction manager wrap a lost connection in exceptions of their own.
+        // One classification of a lost database, whatever Axon or the transaction manager wrapped it in.
         if (DatabaseUnreachable.causedIt(e)) {
             return databaseDown(e);
         }
