@@ -40,6 +40,7 @@ public final class AlertsBench {
         int threads = intOption(options, "threads", 16);
         int rounds = intOption(options, "rounds", 4);
         int roundSeconds = intOption(options, "round-s", 15);
+        int warmUpSeconds = intOption(options, "warmup-s", 60);
         int timers = intOption(options, "timers", 10_000);
         int windowSeconds = intOption(options, "window-s", 60);
         int panicsPerSecond = intOption(options, "panics-per-s", 5);
@@ -60,7 +61,7 @@ public final class AlertsBench {
         Map<String, Exception> failures = new LinkedHashMap<>();
         if (parts.contains("commands")) {
             try {
-                commands = new CommandThroughput(lineguard, database, threads, serverPid).run(rounds, roundSeconds);
+                commands = new CommandThroughput(lineguard, database, threads, serverPid).run(warmUpSeconds, rounds, roundSeconds);
                 CdfPlot.write(new File(plots, "command-latency.png"), String.format(Locale.ROOT,
                                 "Command latency, %d client threads back to back, beside JDBC single-row insert commits",
                                 threads), List.of(commands.arm(), commands.cancel(), commands.emergency(),

@@ -19,7 +19,8 @@ final class CommandThroughput {
 
     /** A payload about the size of a stored alert event. */
     private static final String PAYLOAD = "x".repeat(400);
-    private static final int CREWS_PER_THREAD = 25;
+    /** Enough crew members that none of them reaches the per-user limit on raising emergencies (10 a minute). */
+    private static final int CREWS_PER_THREAD = 100;
     private static final long MAX_OPERATIONS_PER_ROUND = 1_000_000;
 
     record Round(String name, long operations, long errors, double seconds, long[] latenciesMicros,
@@ -48,13 +49,14 @@ final class CommandThroughput {
         this.serverPid = serverPid;
     }
 
-    Result run(int rounds, int secondsPerRound) throws Exception {
+    /** The warm-up lets the server's JIT settle: throughput still grew for minutes after a 15 s warm-up. */
+    Result run(int warmUpSeconds, int rounds, int secondsPerRound) throws Exception {
         String[] tokens = lineguard.crewTokens("bench-cmd-", threads * CREWS_PER_THREAD);
         database.execute("create table if not exists bench_insert (id bigserial primary key, payload text not null,"
                 + " created_at timestamptz not null default now())");
         try {
-            Progress.say("commands: warm-up, %d s each", secondsPerRound);
-            commandRound(tokens, secondsPerRound, new long[3][]);
+            Progress.say("commands: warm-up, %d s of commands, then %d s of inserts", warmUpSeconds, secondsPerRound);
+            commandRound(tokens, warmUpSeconds, new long[3][]);
             insertRound(secondsPerRound);
             List<Round> commandRounds = new ArrayList<>();
             List<Round> insertRounds = new ArrayList<>();
