@@ -17,13 +17,13 @@ import java.util.UUID;
 
 /**
  * The read model behind the dispatcher board: each alert's view as dispatch sees it and as its owner sees it, and
- * the global position of the last event applied (the id of stream events).
+ * the sequence number of the last event of the alert applied.
  */
 @Repository
 public class AlertBoard {
 
-    /** One row: both views and the position of the event that produced them. */
-    public record Entry(AlertView view, AlertView ownerView, long lastEvent) {
+    /** One row: both views and the alert's sequence number of the event that produced them. */
+    public record Entry(AlertView view, AlertView ownerView, long lastSequence) {
     }
 
     static final String LIVE = "alert_view";
@@ -44,31 +44,31 @@ public class AlertBoard {
         this.json = json;
         this.table = table;
         this.entries = (rs, i) -> new Entry(read(rs.getString("view")), read(rs.getString("owner_view")),
-                rs.getLong("last_event"));
+                rs.getLong("last_sequence"));
     }
 
     public Optional<Entry> find(UUID alertId) {
-        return jdbc.query(sql("select view, owner_view, last_event from %TABLE% where alert_id = ?"), entries, alertId)
+        return jdbc.query(sql("select view, owner_view, last_sequence from %TABLE% where alert_id = ?"), entries, alertId)
                 .stream().findFirst();
     }
 
     public void save(Entry entry) {
         AlertView view = entry.view();
         jdbc.update(sql("""
-                insert into %TABLE% (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view, last_event)
+                insert into %TABLE% (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view, last_sequence)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (alert_id) do update
                    set status = excluded.status, owner_status = excluded.owner_status, view = excluded.view,
-                       owner_view = excluded.owner_view, last_event = excluded.last_event"""),
+                       owner_view = excluded.owner_view, last_sequence = excluded.last_sequence"""),
                 view.alertId(), view.crewMemberId(), view.status().name(), entry.ownerView().status().name(),
-                Timestamp.from(view.createdAt()), write(view), write(entry.ownerView()), entry.lastEvent());
+                Timestamp.from(view.createdAt()), write(view), write(entry.ownerView()), entry.lastSequence());
     }
 
     /** Escalated and acknowledged first (help is needed), then armed timers by due time, newest last. */
     public List<AlertView> withStatus(Collection<AlertStatus> statuses) {
         String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
         return jdbc.query(sql("""
-                select view, owner_view, last_event from %TABLE% where status = any (?)
+                select view, owner_view, last_sequence from %TABLE% where status = any (?)
                 order by case status when 'ESCALATED' then 0 when 'ACKNOWLEDGED' then 1 else 2 end, created_at"""),
                 entries, (Object) names).stream().map(Entry::view).toList();
     }
@@ -79,7 +79,7 @@ public class AlertBoard {
 
     public List<AlertView> openForOwner(String crewMemberId) {
         return jdbc.query(sql("""
-                select view, owner_view, last_event from %TABLE%
+                select view, owner_view, last_sequence from %TABLE%
                  where crew_member_id = ? and owner_status in ('ARMED', 'ESCALATED', 'ACKNOWLEDGED')
                  order by created_at"""), entries, crewMemberId).stream().map(Entry::ownerView).toList();
     }

@@ -80,7 +80,7 @@ class AlertBoardRebuild implements Rebuild {
                 return;
             }
             if (entry.payload() instanceof AlertEvent event) {
-                AlertProjection.applyTo(board, event, globalIndex);
+                AlertProjection.applyTo(board, event, entry.stored().sequence());
             }
             if (globalIndex % COMMIT_EVERY == 0) {
                 progress.at(globalIndex, head);

@@ -39,9 +39,9 @@ class AlertChanges {
     }
 
     /** Idempotent per event: a redelivered event logs nothing new. */
-    void append(long eventPosition, AlertView view) {
-        jdbc.update("insert into alert_change (event_position, alert_id, view, changed_at) values (?, ?, ?, ?) "
-                + "on conflict (event_position) do nothing", eventPosition, view.alertId(), write(view),
+    void append(String eventId, AlertView view) {
+        jdbc.update("insert into alert_change (event_id, alert_id, view, changed_at) values (?, ?, ?, ?) "
+                + "on conflict (event_id) do nothing", eventId, view.alertId(), write(view),
                 Timestamp.from(clock.instant()));
     }
 

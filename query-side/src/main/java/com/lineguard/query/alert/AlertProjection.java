@@ -5,7 +5,8 @@ import com.lineguard.contracts.alert.AlertView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Folds alert events into {@link AlertBoard} with {@link AlertView#evolve}, the same fold the command side answers
- * with. Applying an event twice (a redelivery after a crash) is harmless: the row remembers its last position.
+ * with. Applying an event twice (a redelivery after a crash) is harmless: the row remembers the alert's last sequence
+ * number applied. Not the tracking token's position: events that commit late share one (V12).
  */
 @Component
 @ProcessingGroup(AlertProjection.PROCESSOR)
@@ -34,11 +36,10 @@ class AlertProjection {
     }
 
     @EventHandler
-    void on(AlertEvent event, TrackingToken token, ReplayStatus replay) {
-        long position = token.position().orElseThrow();
-        applyTo(board, event, position).ifPresent(applied -> {
+    void on(AlertEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId, ReplayStatus replay) {
+        applyTo(board, event, sequence).ifPresent(applied -> {
             if (!applied.after().equals(applied.before())) {
-                changes.append(position, applied.after());
+                changes.append(eventId, applied.after());
             }
             if (!replay.isReplay()) {
                 metrics.applied(applied.before(), event);
@@ -52,17 +53,17 @@ class AlertProjection {
     }
 
     /**
-     * Applies one event at its global {@code position} to a board (the live one, or the one a replay rebuilds);
+     * Applies the alert's event number {@code sequence} to a board (the live one, or the one a replay rebuilds);
      * empty when the board already had it.
      */
-    static Optional<Applied> applyTo(AlertBoard board, AlertEvent event, long position) {
+    static Optional<Applied> applyTo(AlertBoard board, AlertEvent event, long sequence) {
         AlertBoard.Entry current = board.find(event.alertId()).orElse(null);
-        if (current != null && current.lastEvent() >= position) {
+        if (current != null && current.lastSequence() >= sequence) {
             return Optional.empty();
         }
         AlertView view = AlertView.evolve(current == null ? null : current.view(), event);
         AlertView ownerView = AlertView.evolveForOwner(current == null ? null : current.ownerView(), event);
-        board.save(new AlertBoard.Entry(view, ownerView, position));
+        board.save(new AlertBoard.Entry(view, ownerView, sequence));
         return Optional.of(new Applied(current == null ? null : current.view(), view));
     }
 }

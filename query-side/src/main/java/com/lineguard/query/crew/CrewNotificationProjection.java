@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +40,12 @@ class CrewNotificationProjection {
     }
 
     @EventHandler
-    void on(CrewNotification notification, TrackingToken token, @Timestamp Instant at) {
+    void on(CrewNotification notification, @MessageIdentifier String eventId, @Timestamp Instant at) {
         Map<String, Object> data = json.convertValue(notification, new TypeReference<>() { });
         // Each phone learns what concerns it, not who else was told.
         data.values().removeIf(notification.recipients()::equals);
-        long position = token.position().orElseThrow();
         for (String crewMemberId : notification.recipients()) {
-            notifications.add(position, crewMemberId, notification.notificationKind(), notification.subjectId(), data, at);
+            notifications.add(eventId, crewMemberId, notification.notificationKind(), notification.subjectId(), data, at);
         }
         CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> stream.changed()));
     }

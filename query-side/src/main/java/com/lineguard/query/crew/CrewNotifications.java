@@ -34,12 +34,12 @@ public class CrewNotifications {
     }
 
     /** Idempotent per event and recipient: a redelivered event adds nothing. */
-    public void add(long eventPosition, String crewMemberId, String kind, UUID subjectId, Map<String, Object> data,
+    public void add(String eventId, String crewMemberId, String kind, UUID subjectId, Map<String, Object> data,
                     Instant createdAt) {
         jdbc.update("""
-                insert into crew_notification (crew_member_id, kind, subject_id, data, created_at, event_position)
-                values (?, ?, ?, ?, ?, ?) on conflict (event_position, crew_member_id) do nothing""",
-                crewMemberId, kind, subjectId, write(data), Timestamp.from(createdAt), eventPosition);
+                insert into crew_notification (crew_member_id, kind, subject_id, data, created_at, event_id)
+                values (?, ?, ?, ?, ?, ?) on conflict (event_id, crew_member_id) do nothing""",
+                crewMemberId, kind, subjectId, write(data), Timestamp.from(createdAt), eventId);
     }
 
     public List<Notification> after(long id, int limit) {

@@ -22,21 +22,21 @@ public class CrewRoster {
         this.jdbc = jdbc;
     }
 
-    public Optional<Long> lastEventOf(String crewId) {
-        return jdbc.queryForList("select last_event from crew_profile where crew_id = ?", Long.class, crewId)
+    public Optional<Long> lastSequenceOf(String crewId) {
+        return jdbc.queryForList("select last_sequence from crew_profile where crew_id = ?", Long.class, crewId)
                 .stream().findFirst();
     }
 
-    public void save(CrewProfile profile, long lastEvent) {
+    public void save(CrewProfile profile, long lastSequence) {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
-                    insert into crew_profile (crew_id, name, skills, last_event) values (?, ?, ?, ?)
+                    insert into crew_profile (crew_id, name, skills, last_sequence) values (?, ?, ?, ?)
                     on conflict (crew_id) do update
-                       set name = excluded.name, skills = excluded.skills, last_event = excluded.last_event""");
+                       set name = excluded.name, skills = excluded.skills, last_sequence = excluded.last_sequence""");
             statement.setString(1, profile.crewId());
             statement.setString(2, profile.name());
             statement.setArray(3, connection.createArrayOf("text", profile.skills().toArray()));
-            statement.setLong(4, lastEvent);
+            statement.setLong(4, lastSequence);
             return statement;
         });
     }

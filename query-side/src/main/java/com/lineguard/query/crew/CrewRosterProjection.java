@@ -3,7 +3,7 @@ package com.lineguard.query.crew;
 import com.lineguard.contracts.crew.CrewEvents.CrewRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@link CrewRoster}; a redelivered event is recognised by its position and ignored. */
@@ -20,11 +20,10 @@ public class CrewRosterProjection {
     }
 
     @EventHandler
-    void on(CrewRegistered event, TrackingToken token) {
-        long position = token.position().orElseThrow();
-        if (roster.lastEventOf(event.crewId()).filter(last -> last >= position).isPresent()) {
+    void on(CrewRegistered event, @SequenceNumber long sequence) {
+        if (roster.lastSequenceOf(event.crewId()).filter(last -> last >= sequence).isPresent()) {
             return;
         }
-        roster.save(new CrewRoster.CrewProfile(event.crewId(), event.name(), event.skills()), position);
+        roster.save(new CrewRoster.CrewProfile(event.crewId(), event.name(), event.skills()), sequence);
     }
 }

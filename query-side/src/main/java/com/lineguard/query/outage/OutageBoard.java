@@ -17,14 +17,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The read model behind dispatch, the crews' outage lists and the handover: each outage's view with the global
- * position of the last event applied, and which crew was sent to which device (for crew suggestions).
+ * The read model behind dispatch, the crews' outage lists and the handover: each outage's view with the sequence
+ * number of the last event of the outage applied, and which crew was sent to which device (for crew suggestions).
  */
 @Repository
 public class OutageBoard {
 
-    /** One row: the view and the position of the event that produced it. */
-    public record Entry(OutageView view, long lastEvent) {
+    /** One row: the view and the outage's sequence number of the event that produced it. */
+    public record Entry(OutageView view, long lastSequence) {
     }
 
     private final JdbcTemplate jdbc;
@@ -34,36 +34,36 @@ public class OutageBoard {
     public OutageBoard(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.entries = (rs, i) -> new Entry(read(rs.getString("view")), rs.getLong("last_event"));
+        this.entries = (rs, i) -> new Entry(read(rs.getString("view")), rs.getLong("last_sequence"));
     }
 
     public Optional<Entry> find(UUID outageId) {
-        return jdbc.query("select view, last_event from outage_view where outage_id = ?", entries, outageId)
+        return jdbc.query("select view, last_sequence from outage_view where outage_id = ?", entries, outageId)
                 .stream().findFirst();
     }
 
     public void save(Entry entry) {
         OutageView view = entry.view();
         jdbc.update("""
-                insert into outage_view (outage_id, status, assigned_crew_id, device_id, created_at, view, last_event)
+                insert into outage_view (outage_id, status, assigned_crew_id, device_id, created_at, view, last_sequence)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (outage_id) do update
                    set status = excluded.status, assigned_crew_id = excluded.assigned_crew_id,
-                       view = excluded.view, last_event = excluded.last_event""",
+                       view = excluded.view, last_sequence = excluded.last_sequence""",
                 view.outageId(), view.status().name(), view.assignedCrewId(), view.deviceId(),
-                Timestamp.from(view.createdAt()), write(view), entry.lastEvent());
+                Timestamp.from(view.createdAt()), write(view), entry.lastSequence());
     }
 
     /** Oldest first: the longest without power first. */
     public List<OutageView> withStatus(Collection<OutageStatus> statuses) {
         String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
-        return jdbc.query("select view, last_event from outage_view where status = any (?) order by created_at",
+        return jdbc.query("select view, last_sequence from outage_view where status = any (?) order by created_at",
                 entries, (Object) names).stream().map(Entry::view).toList();
     }
 
     public List<OutageView> unclosedAssignedTo(String crewId) {
         return jdbc.query("""
-                select view, last_event from outage_view
+                select view, last_sequence from outage_view
                  where assigned_crew_id = ? and status <> 'CLOSED' order by created_at""",
                 entries, crewId).stream().map(Entry::view).toList();
     }

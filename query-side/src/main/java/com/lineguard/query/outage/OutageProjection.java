@@ -8,6 +8,7 @@ import com.lineguard.contracts.outage.OutageStatus;
 import com.lineguard.contracts.outage.OutageView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,8 @@ import java.util.HexFormat;
 
 /**
  * Folds outage events with {@link OutageView#evolve} into {@link OutageBoard} and renders the customers' view into
- * {@link PublicOutages}. Applying an event twice (a redelivery after a crash) is harmless: the row remembers its
- * last position.
+ * {@link PublicOutages}. Applying an event twice (a redelivery after a crash) is harmless: the row remembers the
+ * outage's last sequence number applied (not the token's position, which events committed late share: V12).
  */
 @Component
 @ProcessingGroup(OutageProjection.PROCESSOR)
@@ -38,20 +39,21 @@ class OutageProjection {
     }
 
     @EventHandler
-    void on(OutageEvent event, TrackingToken token) throws JsonProcessingException {
-        long position = token.position().orElseThrow();
+    void on(OutageEvent event, @SequenceNumber long sequence, TrackingToken token) throws JsonProcessingException {
         OutageBoard.Entry current = board.find(event.outageId()).orElse(null);
-        if (current != null && current.lastEvent() >= position) {
+        if (current != null && current.lastSequence() >= sequence) {
             return;
         }
         OutageView view = OutageView.evolve(current == null ? null : current.view(), event);
-        board.save(new OutageBoard.Entry(view, position));
+        board.save(new OutageBoard.Entry(view, sequence));
         if (event instanceof OutageAssigned assigned) {
             board.recordVisit(view.outageId(), assigned.crewId(), view.deviceId());
         }
         String body = json.writeValueAsString(PublicOutageView.of(view));
+        // The token's position only orders rows for NearbyOutages to follow, which reloads all now and then for the
+        // rows it passed over; it identifies nothing.
         publicOutages.save(view.outageId(), view.status() != OutageStatus.CLOSED, view.location(), body, etagOf(body),
-                position);
+                token.position().orElseThrow());
     }
 
     /** Derived from the body alone, so that events customers cannot see leave caches valid. */

@@ -35,8 +35,8 @@ class AlertChangesRetentionTest {
     }
 
     private static void changed(long position, Instant at) {
-        jdbc.update("insert into alert_change (position, event_position, alert_id, view, changed_at) "
-                + "values (?, ?, ?, '{}', ?)", position, position,
+        jdbc.update("insert into alert_change (position, event_id, alert_id, view, changed_at) "
+                + "values (?, ?, ?, '{}', ?)", position, UUID.randomUUID().toString(),
                 UUID.randomUUID(), Timestamp.from(at));
     }
 }

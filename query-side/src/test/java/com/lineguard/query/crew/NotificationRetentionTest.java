@@ -37,7 +37,7 @@ class NotificationRetentionTest {
 
     private static long notified(long eventPosition, String crewMemberId, Instant at) {
         return jdbc.queryForObject("insert into crew_notification (crew_member_id, kind, subject_id, data, created_at, "
-                        + "event_position) values (?, 'nearby-emergency', ?, '{}', ?, ?) returning id", Long.class,
-                crewMemberId, UUID.randomUUID(), Timestamp.from(at), eventPosition);
+                        + "event_id) values (?, 'nearby-emergency', ?, '{}', ?, ?) returning id", Long.class,
+                crewMemberId, UUID.randomUUID(), Timestamp.from(at), "event-" + eventPosition);
     }
 }
