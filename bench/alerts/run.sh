@@ -28,8 +28,12 @@ SERVER=$!
 stop() {
   kill $SERVER 2>/dev/null || true
   wait $SERVER 2>/dev/null || true
-  psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DB with (force)"
-  rm -rf "$DATA_DIR"
+  if [ -n "${BENCH_KEEP:-}" ]; then
+    echo "kept for inspection: database $DB, server log $DATA_DIR/server.log" >&2
+  else
+    psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists $DB with (force)"
+    rm -rf "$DATA_DIR"
+  fi
 }
 trap stop EXIT
 for attempt in $(seq 1 180); do

@@ -121,7 +121,11 @@ final class PanicLatency {
     }
 
     private static int missing(Map<String, Long> sentAt, Map<String, Long> seenAt) {
-        return (int) sentAt.keySet().stream().filter(id -> !seenAt.containsKey(id)).count();
+        List<String> missed = sentAt.keySet().stream().filter(id -> !seenAt.containsKey(id)).toList();
+        if (!missed.isEmpty()) {
+            Progress.say("not seen: %d, for instance %s", missed.size(), missed.subList(0, Math.min(5, missed.size())));
+        }
+        return missed.size();
     }
 
     /** Notes when each emergency first appears on the dispatch stream; returns once the stream is connected. */
