@@ -70,7 +70,7 @@ class EventsCommittedLateOnPostgresTest {
         UUID late = UUID.randomUUID();
         UUID early = UUID.randomUUID();
         Instant now = Instant.now();
-        try (SseClient stream = new SseClient("http://localhost:" + port + "/api/v1/stream/dispatch", dispatcher, null)) {
+        try (SseClient stream = new SseClient(url("/stream/dispatch"), dispatcher, null)) {
             LateTransaction transaction = begin(List.of(
                     event(late, 0, new SafetyTimerArmed(late, "crew-late", SITE, "late", now.plusSeconds(3600), now)),
                     event(late, 1, new SafetyTimerCancelled(late, now))));
@@ -96,9 +96,8 @@ class EventsCommittedLateOnPostgresTest {
         UUID late = UUID.randomUUID();
         UUID early = UUID.randomUUID();
         Instant now = Instant.now();
-        try (SseClient crewStream = new SseClient("http://localhost:" + port + "/api/v1/stream/crew", crewToken, null);
-             SseClient dispatch = new SseClient("http://localhost:" + port + "/api/v1/stream/dispatch", dispatcher,
-                     null)) {
+        try (SseClient crewStream = new SseClient(url("/stream/crew"), crewToken, null);
+             SseClient dispatch = new SseClient(url("/stream/dispatch"), dispatcher, null)) {
             LateTransaction transaction = begin(List.of(
                     event(late, 0, new EmergencyRaised(late, "crew-late", SITE, "fell", now)),
                     event(late, 1, new NearbyCrewsNotified(late, 1, 5.0, SITE, List.of(nearbyCrew), now))));
@@ -109,7 +108,8 @@ class EventsCommittedLateOnPostgresTest {
 
             transaction.commit();
 
-            assertThat(crewStream.await(e -> isAbout(e, late), WAIT)).as("the late emergency's notification").isNotNull();
+            assertThat(crewStream.await(e -> isAbout(e, late), WAIT)).as("the late emergency's notification")
+                    .isNotNull();
             assertThat(dispatch.await(e -> isAlert(e, late, "ESCALATED"), WAIT)).as("the late emergency on the board")
                     .isNotNull();
         }
@@ -122,7 +122,8 @@ class EventsCommittedLateOnPostgresTest {
         private final CompletableFuture<Void> done;
 
         LateTransaction(List<DomainEventMessage<?>> events) {
-            done = CompletableFuture.runAsync(() -> new TransactionTemplate(transactionManager).executeWithoutResult(s -> {
+            TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+            done = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s -> {
                 eventStore.publish(events);
                 appended.countDown();
                 try {
@@ -143,6 +144,10 @@ class EventsCommittedLateOnPostgresTest {
         LateTransaction transaction = new LateTransaction(events);
         assertThat(transaction.appended.await(30, TimeUnit.SECONDS)).isTrue();
         return transaction;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + "/api/v1" + path;
     }
 
     private void commit(List<DomainEventMessage<?>> events) {

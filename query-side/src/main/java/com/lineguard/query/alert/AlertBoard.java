@@ -48,14 +48,15 @@ public class AlertBoard {
     }
 
     public Optional<Entry> find(UUID alertId) {
-        return jdbc.query(sql("select view, owner_view, last_sequence from %TABLE% where alert_id = ?"), entries, alertId)
-                .stream().findFirst();
+        return jdbc.query(sql("select view, owner_view, last_sequence from %TABLE% where alert_id = ?"), entries,
+                alertId).stream().findFirst();
     }
 
     public void save(Entry entry) {
         AlertView view = entry.view();
         jdbc.update(sql("""
-                insert into %TABLE% (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view, last_sequence)
+                insert into %TABLE% (alert_id, crew_member_id, status, owner_status, created_at, view, owner_view,
+                                     last_sequence)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (alert_id) do update
                    set status = excluded.status, owner_status = excluded.owner_status, view = excluded.view,
@@ -64,12 +65,15 @@ public class AlertBoard {
                 Timestamp.from(view.createdAt()), write(view), write(entry.ownerView()), entry.lastSequence());
     }
 
-    /** Escalated and acknowledged first (help is needed), then armed timers by due time, newest last. */
+    /**
+     * Escalated and acknowledged first (help is needed), then by creation, newest last; alerts created at the same
+     * instant by id, so that the board does not reorder itself between two reads.
+     */
     public List<AlertView> withStatus(Collection<AlertStatus> statuses) {
         String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
         return jdbc.query(sql("""
                 select view, owner_view, last_sequence from %TABLE% where status = any (?)
-                order by case status when 'ESCALATED' then 0 when 'ACKNOWLEDGED' then 1 else 2 end, created_at"""),
+                order by case status when 'ESCALATED' then 0 when 'ACKNOWLEDGED' then 1 else 2 end, created_at, alert_id"""),
                 entries, (Object) names).stream().map(Entry::view).toList();
     }
 
@@ -81,7 +85,7 @@ public class AlertBoard {
         return jdbc.query(sql("""
                 select view, owner_view, last_sequence from %TABLE%
                  where crew_member_id = ? and owner_status in ('ARMED', 'ESCALATED', 'ACKNOWLEDGED')
-                 order by created_at"""), entries, crewMemberId).stream().map(Entry::ownerView).toList();
+                 order by created_at, alert_id"""), entries, crewMemberId).stream().map(Entry::ownerView).toList();
     }
 
     private AlertView read(String value) {

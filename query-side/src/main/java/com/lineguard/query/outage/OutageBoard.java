@@ -45,7 +45,8 @@ public class OutageBoard {
     public void save(Entry entry) {
         OutageView view = entry.view();
         jdbc.update("""
-                insert into outage_view (outage_id, status, assigned_crew_id, device_id, created_at, view, last_sequence)
+                insert into outage_view (outage_id, status, assigned_crew_id, device_id, created_at, view,
+                                         last_sequence)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (outage_id) do update
                    set status = excluded.status, assigned_crew_id = excluded.assigned_crew_id,
@@ -57,14 +58,15 @@ public class OutageBoard {
     /** Oldest first: the longest without power first. */
     public List<OutageView> withStatus(Collection<OutageStatus> statuses) {
         String[] names = statuses.stream().map(Enum::name).toArray(String[]::new);
-        return jdbc.query("select view, last_sequence from outage_view where status = any (?) order by created_at",
+        return jdbc.query("""
+                select view, last_sequence from outage_view where status = any (?) order by created_at, outage_id""",
                 entries, (Object) names).stream().map(Entry::view).toList();
     }
 
     public List<OutageView> unclosedAssignedTo(String crewId) {
         return jdbc.query("""
                 select view, last_sequence from outage_view
-                 where assigned_crew_id = ? and status <> 'CLOSED' order by created_at""",
+                 where assigned_crew_id = ? and status <> 'CLOSED' order by created_at, outage_id""",
                 entries, crewId).stream().map(Entry::view).toList();
     }
 
