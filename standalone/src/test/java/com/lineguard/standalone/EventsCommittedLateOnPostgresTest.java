@@ -6,6 +6,7 @@ import com.lineguard.contracts.alert.AlertEvents.SafetyTimerArmed;
 import com.lineguard.contracts.alert.AlertEvents.SafetyTimerCancelled;
 import com.lineguard.contracts.geo.GeoLocation;
 import com.lineguard.platform.testing.TestDatabases;
+import com.lineguard.query.replay.Rebuild;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -54,6 +55,8 @@ class EventsCommittedLateOnPostgresTest {
     EventStore eventStore;
     @Autowired
     PlatformTransactionManager transactionManager;
+    @Autowired
+    List<Rebuild> rebuilds;
 
     Api api;
     String dispatcher;
@@ -113,6 +116,45 @@ class EventsCommittedLateOnPostgresTest {
             assertThat(dispatch.await(e -> isAlert(e, late, "ESCALATED"), WAIT)).as("the late emergency on the board")
                     .isNotNull();
         }
+    }
+
+    @Test
+    void given_a_timer_armed_in_a_transaction_that_commits_while_the_board_is_rebuilt_then_the_rebuilt_board_has_it()
+            throws Exception {
+        UUID late = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        Instant now = Instant.now();
+        LateTransaction transaction = begin(List.of(
+                event(late, 0, new SafetyTimerArmed(late, "crew-late", SITE, "late", now.plusSeconds(3600), now))));
+        commit(List.of(event(early, 0,
+                new SafetyTimerArmed(early, "crew-early", SITE, "early", now.plusSeconds(3600), now))));
+        await().atMost(WAIT).until(() -> api.get("/alerts/" + early, dispatcher).status() == 200);
+
+        alertBoardRebuild().run(new Rebuild.Progress() {
+            @Override
+            public void at(long position, long head) {
+            }
+
+            @Override
+            public void switching() {
+                // After the rebuild has read past the late event's position, before it pauses the live board.
+                try {
+                    transaction.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                await().atMost(WAIT).until(() -> api.get("/alerts/" + late, dispatcher).status() == 200);
+            }
+        });
+        commit(List.of(event(late, 1, new SafetyTimerCancelled(late, now))));
+
+        await().atMost(WAIT).until(() -> api.get("/alerts/" + late, dispatcher).status() == 200
+                && api.get("/alerts/" + late, dispatcher).json().get("status").asText().equals("CANCELLED"));
+    }
+
+    private Rebuild alertBoardRebuild() {
+        return rebuilds.stream().filter(rebuild -> rebuild.processor().equals("alert-board")).findFirst()
+                .orElseThrow();
     }
 
     /** A transaction that has appended its events (their global positions are taken) and commits when told. */

@@ -8,8 +8,10 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,16 @@ import java.util.concurrent.TimeUnit;
 class AlertBoardRebuild implements Rebuild {
 
     private static final int COMMIT_EVERY = 1_000;
+    /** How far behind the head a transaction may still commit and be seen: Axon's own gap window (maxGapOffset). */
+    private static final long LATE_COMMIT_WINDOW = 10_000;
+
+    /** How far a fold read, and where the first position it found empty in the last window before that begins. */
+    private record Folded(long position, long firstRecentHole) {
+        /** Where to read again so that an event that was still committing is not missed. */
+        long lateCommitsAfter() {
+            return Math.min(position, firstRecentHole - 1);
+        }
+    }
 
     private final AlertBoard liveBoard;
     private final EventLog eventLog;
@@ -38,6 +50,9 @@ class AlertBoardRebuild implements Rebuild {
         this.eventLog = eventLog;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        // One snapshot per fold: reading batch by batch at different moments, a fold could see an alert's later event
+        // and miss an earlier one that was still committing.
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.processing = processing;
         this.dispatchStream = dispatchStream;
     }
@@ -52,15 +67,16 @@ class AlertBoardRebuild implements Rebuild {
         AlertBoard rebuilt = liveBoard.rebuild();
         jdbc.execute("truncate table " + AlertBoard.REBUILD);
         long head = eventLog.head();
-        long position = foldInto(rebuilt, 0, head, progress);
+        Folded folded = foldInto(rebuilt, 0, head, progress);
 
         StreamingEventProcessor live = processing.eventProcessor(processor(), StreamingEventProcessor.class)
                 .orElseThrow();
         progress.switching();
         live.shutdownAsync().get(30, TimeUnit.SECONDS);
         try {
-            long finalHead = eventLog.head();
-            foldInto(rebuilt, position, finalHead, progress);
+            // Read again from the first recent hole: a transaction still committing when the fold read past it may have
+            // reached the live board since. What the rebuilt board holds already is skipped by its sequence number.
+            foldInto(rebuilt, folded.lateCommitsAfter(), eventLog.head(), progress);
             transaction.executeWithoutResult(status -> jdbc.execute("""
                     alter table alert_view rename to alert_view_swap;
                     alter table alert_view_rebuild rename to alert_view;
@@ -72,13 +88,21 @@ class AlertBoardRebuild implements Rebuild {
         dispatchStream.changed();
     }
 
-    private long foldInto(AlertBoard board, long after, long head, Progress progress) {
+    private Folded foldInto(AlertBoard board, long after, long head, Progress progress) {
         long[] position = {after};
-        transaction.executeWithoutResult(status -> position[0] = eventLog.forEachAfter(after, entry -> {
+        ArrayDeque<long[]> recentHoles = new ArrayDeque<>();
+        transaction.executeWithoutResult(status -> eventLog.forEachAfter(after, entry -> {
             long globalIndex = entry.stored().globalIndex();
             if (globalIndex > head) {
                 return;
             }
+            if (globalIndex > position[0] + 1) {
+                recentHoles.addLast(new long[] {position[0] + 1, globalIndex - 1});
+            }
+            while (!recentHoles.isEmpty() && recentHoles.peekFirst()[1] < globalIndex - LATE_COMMIT_WINDOW) {
+                recentHoles.removeFirst();
+            }
+            position[0] = globalIndex;
             if (entry.payload() instanceof AlertEvent event) {
                 AlertProjection.applyTo(board, event, entry.stored().sequence());
             }
@@ -86,7 +110,9 @@ class AlertBoardRebuild implements Rebuild {
                 progress.at(globalIndex, head);
             }
         }));
-        progress.at(Math.min(position[0], head), head);
-        return Math.min(position[0], head);
+        progress.at(position[0], head);
+        long firstRecentHole = recentHoles.isEmpty() ? Long.MAX_VALUE
+                : Math.max(recentHoles.peekFirst()[0], position[0] - LATE_COMMIT_WINDOW);
+        return new Folded(position[0], firstRecentHole);
     }
 }
