@@ -75,16 +75,13 @@ class EventsCommittedLateOnPostgresTest {
         Instant now = Instant.now();
         try (SseClient stream = new SseClient(url("/stream/dispatch"), dispatcher, null)) {
             LateTransaction transaction = begin(List.of(
-                    event(late, 0, new SafetyTimerArmed(late, "crew-late", SITE, "late", now.plusSeconds(3600), now)),
-                    event(late, 1, new SafetyTimerCancelled(late, now))));
-            commit(List.of(event(early, 0,
-                    new SafetyTimerArmed(early, "crew-early", SITE, "early", now.plusSeconds(3600), now))));
-            await().atMost(WAIT).until(() -> api.get("/alerts/" + early, dispatcher).status() == 200);
+                    armed(late, "late", now), event(late, 1, new SafetyTimerCancelled(late, now))));
+            commit(List.of(armed(early, "early", now)));
+            await().atMost(WAIT).until(() -> statusOnBoard(early) != null);
 
             transaction.commit();
 
-            await().atMost(WAIT).until(() -> api.get("/alerts/" + late, dispatcher).status() == 200
-                    && api.get("/alerts/" + late, dispatcher).json().get("status").asText().equals("CANCELLED"));
+            await().atMost(WAIT).until(() -> "CANCELLED".equals(statusOnBoard(late)));
             assertThat(stream.await(e -> isAlert(e, late, "CANCELLED"), WAIT)).isNotNull();
             assertThat(stream.received()).filteredOn(e -> e.data().get("alertId").asText().equals(late.toString()))
                     .extracting(e -> e.data().get("status").asText()).containsExactly("ARMED", "CANCELLED");
@@ -124,11 +121,9 @@ class EventsCommittedLateOnPostgresTest {
         UUID late = UUID.randomUUID();
         UUID early = UUID.randomUUID();
         Instant now = Instant.now();
-        LateTransaction transaction = begin(List.of(
-                event(late, 0, new SafetyTimerArmed(late, "crew-late", SITE, "late", now.plusSeconds(3600), now))));
-        commit(List.of(event(early, 0,
-                new SafetyTimerArmed(early, "crew-early", SITE, "early", now.plusSeconds(3600), now))));
-        await().atMost(WAIT).until(() -> api.get("/alerts/" + early, dispatcher).status() == 200);
+        LateTransaction transaction = begin(List.of(armed(late, "late", now)));
+        commit(List.of(armed(early, "early", now)));
+        await().atMost(WAIT).until(() -> statusOnBoard(early) != null);
 
         alertBoardRebuild().run(new Rebuild.Progress() {
             @Override
@@ -143,13 +138,18 @@ class EventsCommittedLateOnPostgresTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-                await().atMost(WAIT).until(() -> api.get("/alerts/" + late, dispatcher).status() == 200);
+                await().atMost(WAIT).until(() -> statusOnBoard(late) != null);
             }
         });
         commit(List.of(event(late, 1, new SafetyTimerCancelled(late, now))));
 
-        await().atMost(WAIT).until(() -> api.get("/alerts/" + late, dispatcher).status() == 200
-                && api.get("/alerts/" + late, dispatcher).json().get("status").asText().equals("CANCELLED"));
+        await().atMost(WAIT).until(() -> "CANCELLED".equals(statusOnBoard(late)));
+    }
+
+    /** The alert's status on the dispatcher's board; null while the board does not have it. */
+    private String statusOnBoard(UUID alertId) {
+        Api.Response alert = api.get("/alerts/" + alertId, dispatcher);
+        return alert.status() == 200 ? alert.json().get("status").asText() : null;
     }
 
     private Rebuild alertBoardRebuild() {
@@ -203,6 +203,10 @@ class EventsCommittedLateOnPostgresTest {
 
     private static boolean isAbout(SseClient.Event event, UUID alertId) {
         return event.data() != null && event.data().toString().contains(alertId.toString());
+    }
+
+    private static DomainEventMessage<?> armed(UUID alertId, String name, Instant now) {
+        return event(alertId, 0, new SafetyTimerArmed(alertId, "crew-" + name, SITE, name, now.plusSeconds(3600), now));
     }
 
     private static DomainEventMessage<?> event(UUID alertId, long sequence, Object payload) {

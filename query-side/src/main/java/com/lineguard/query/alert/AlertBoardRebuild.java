@@ -28,14 +28,6 @@ class AlertBoardRebuild implements Rebuild {
     /** How far behind the head a transaction may still commit and be seen: Axon's own gap window (maxGapOffset). */
     private static final long LATE_COMMIT_WINDOW = 10_000;
 
-    /** How far a fold read, and where the first position it found empty in the last window before that begins. */
-    private record Folded(long position, long firstRecentHole) {
-        /** Where to read again so that an event that was still committing is not missed. */
-        long lateCommitsAfter() {
-            return Math.min(position, firstRecentHole - 1);
-        }
-    }
-
     private final AlertBoard liveBoard;
     private final EventLog eventLog;
     private final JdbcTemplate jdbc;
@@ -67,7 +59,7 @@ class AlertBoardRebuild implements Rebuild {
         AlertBoard rebuilt = liveBoard.rebuild();
         jdbc.execute("truncate table " + AlertBoard.REBUILD);
         long head = eventLog.head();
-        Folded folded = foldInto(rebuilt, 0, head, progress);
+        long readAgainAfter = foldInto(rebuilt, 0, head, progress);
 
         StreamingEventProcessor live = processing.eventProcessor(processor(), StreamingEventProcessor.class)
                 .orElseThrow();
@@ -76,7 +68,7 @@ class AlertBoardRebuild implements Rebuild {
         try {
             // Read again from the first recent hole: a transaction still committing when the fold read past it may have
             // reached the live board since. What the rebuilt board holds already is skipped by its sequence number.
-            foldInto(rebuilt, folded.lateCommitsAfter(), eventLog.head(), progress);
+            foldInto(rebuilt, readAgainAfter, eventLog.head(), progress);
             transaction.executeWithoutResult(status -> jdbc.execute("""
                     alter table alert_view rename to alert_view_swap;
                     alter table alert_view_rebuild rename to alert_view;
@@ -88,7 +80,11 @@ class AlertBoardRebuild implements Rebuild {
         dispatchStream.changed();
     }
 
-    private Folded foldInto(AlertBoard board, long after, long head, Progress progress) {
+    /**
+     * Folds the events after {@code after} up to {@code head}, in one snapshot; returns where a later fold must read
+     * from so as not to miss what was still committing: before the first empty position in the last window read.
+     */
+    private long foldInto(AlertBoard board, long after, long head, Progress progress) {
         long[] position = {after};
         ArrayDeque<long[]> recentHoles = new ArrayDeque<>();
         transaction.executeWithoutResult(status -> eventLog.forEachAfter(after, entry -> {
@@ -111,8 +107,9 @@ class AlertBoardRebuild implements Rebuild {
             }
         }));
         progress.at(position[0], head);
-        long firstRecentHole = recentHoles.isEmpty() ? Long.MAX_VALUE
-                : Math.max(recentHoles.peekFirst()[0], position[0] - LATE_COMMIT_WINDOW);
-        return new Folded(position[0], firstRecentHole);
+        if (recentHoles.isEmpty()) {
+            return position[0];
+        }
+        return Math.max(recentHoles.peekFirst()[0], position[0] - LATE_COMMIT_WINDOW) - 1;
     }
 }
